@@ -1,0 +1,51 @@
+# The user's interface. Every target sets up .venv on first use.
+#   make report [FORBUND=halland] [YEAR=2023]   PDF and HTML into build/
+#   make check  [FORBUND=…] [YEAR=…]            check the data; exit 1 on errors
+#   make figures FORBUND=… [YEAR=…]             every derived figure as JSON
+#   make test                                   the whole test suite
+#   make bench                                  speed and memory, see README
+
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+ARGS   := $(if $(FORBUND),--forbund $(FORBUND)) $(if $(YEAR),--year $(YEAR))
+
+.PHONY: report check figures test bench golden clean system-deps
+
+$(STAMP): pyproject.toml requirements.lock
+	@$(MAKE) --no-print-directory system-deps
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $(STAMP)
+
+# WeasyPrint draws text with Pango, a system library. Install it when missing and we
+# may (root with apt-get, as on a fresh Debian machine); otherwise say what to run.
+system-deps:
+	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing Pango for WeasyPrint (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
+	  else \
+	    echo "WeasyPrint needs Pango: run  sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; exit 1; \
+	  fi; \
+	fi
+
+report: $(STAMP)
+	$(PY) -m generator report $(ARGS)
+
+check: $(STAMP)
+	$(PY) -m generator check $(ARGS)
+
+figures: $(STAMP)
+	@$(PY) -m generator figures $(ARGS)
+
+test: $(STAMP)
+	$(PY) -m pytest -q
+
+bench: $(STAMP)
+	$(PY) bench/bench.py
+
+clean:
+	rm -rf build $(VENV)

@@ -1,0 +1,4 @@
+"""Annual-report generator for Swedish samordningsförbund (Finsam).
+
+Pipeline: load → model → derive → check → render → print.
+"""

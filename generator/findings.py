@@ -1,0 +1,51 @@
+"""Findings are values: the stages return them, the CLI decides how to print them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import Enum
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Pos:
+    """A place in a source file; line and column are 1-based, as editors show them."""
+
+    path: str
+    line: int = 0
+    col: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.path}:{self.line}:{self.col or 1}"
+        return self.path
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: Severity
+    message: str
+    pos: Pos
+
+    def __str__(self) -> str:
+        return f"{self.pos}: {self.severity.value}: {self.message} [{self.code}]"
+
+
+def error(code: str, message: str, pos: Pos) -> Finding:
+    return Finding(code, Severity.ERROR, message, pos)
+
+
+def warning(code: str, message: str, pos: Pos) -> Finding:
+    return Finding(code, Severity.WARNING, message, pos)
+
+
+class UnusableInput(Exception):
+    """Raised when input cannot be turned into a model; carries the findings that say why."""
+
+    def __init__(self, findings: list[Finding]):
+        super().__init__("\n".join(str(f) for f in findings))
+        self.findings = findings
