@@ -214,18 +214,12 @@ def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0) -> list[tuple[st
 
 
 def _merge_years(now: list, before: list, year: int) -> tuple[NotRad, ...]:
-    """Match rows of this year and last year by text; rows of only one year keep their place."""
-    by_text = {(_norm(t), kind): (t, k, lvl, kind, a) for t, k, lvl, kind, a in before}
-    used = set()
-    rows = []
-    for text, key, level, kind, amount in now:
-        prev = by_text.get((_norm(text), kind))
-        if prev:
-            used.add((_norm(text), kind))
-        rows.append(NotRad(text, key, level, kind, {year: amount, year - 1: prev[4] if prev else None}))
-    for text, key, level, kind, amount in before:
-        if (_norm(text), kind) not in used:
-            rows.append(NotRad(text, key, level, kind, {year: None, year - 1: amount}))
+    """Match this year's and last year's rows by key (their text, and their parent's for
+    group and varav rows); a row of only one year keeps its place."""
+    by_key = {k: a for _, k, _, _, a in before}
+    keys_now = {k for _, k, _, _, _ in now}
+    rows = [NotRad(t, k, lvl, kind, {year: a, year - 1: by_key.get(k)}) for t, k, lvl, kind, a in now]
+    rows += [NotRad(t, k, lvl, kind, {year: None, year - 1: a}) for t, k, lvl, kind, a in before if k not in keys_now]
     return tuple(rows)
 
 
@@ -285,16 +279,19 @@ def noter(forbund: Forbund, ar: Ar, prev: Ar | None, figures: dict[int, Figures]
             rubrik = (post_now.rubrik if post_now and post_now.rubrik else DEFAULT_RUBRIK[name])
             key = f"{section}.{name}"
             summa = {year: figures.get(year, {}).get(key), year - 1: figures.get(year - 1, {}).get(key)}
-            bilagor = tuple(_bilaga(b, prefix, year) for b in (post_now.bilagor if post_now else ()))
+            bilagor_before = {_norm(b.rubrik): b for b in (post_before.bilagor if post_before else ())}
+            bilagor = tuple(_bilaga(b, bilagor_before.get(_norm(b.rubrik)), prefix, year)
+                            for b in (post_now.bilagor if post_now else ()))
             out.append(Not(key, rubrik, _merge_years(now_rows, before_rows, year), summa, bilagor))
     return [Not(n.key, n.rubrik, n.rader, n.summa, n.bilagor, number=i + 2) for i, n in enumerate(out)]
 
 
-def _bilaga(b: Bilaga, prefix: str, year: int) -> BilagaTabell:
+def _bilaga(b: Bilaga, before: Bilaga | None, prefix: str, year: int) -> BilagaTabell:
     key = f"{prefix}.bilaga.{slug(b.rubrik)}"
-    rows = _merge_years(_flatten(b.rader, key), [], year)
+    rows = _merge_years(_flatten(b.rader, key), _flatten(before.rader, key) if before else [], year)
     total = sum((rad_amount(r) for r in b.rader), ZERO)
-    return BilagaTabell(b.rubrik, b.avser, key, rows, {year: total, year - 1: None})
+    total_before = sum((rad_amount(r) for r in before.rader), ZERO) if before else None
+    return BilagaTabell(b.rubrik, b.avser, key, rows, {year: total, year - 1: total_before})
 
 
 def note_figures(notes: list[Not], year: int) -> dict[int, Figures]:
@@ -308,10 +305,12 @@ def note_figures(notes: list[Not], year: int) -> dict[int, Figures]:
                 if row.varden.get(y) is not None:
                     out[y][row.key] = row.varden[y]
         for bilaga in note.bilagor:
-            for row in bilaga.rader:
-                if row.varden.get(year) is not None:
-                    out[year][row.key] = row.varden[year]
-            out[year][f"{bilaga.key}.summa"] = bilaga.summa[year]
+            for y in (year, year - 1):
+                for row in bilaga.rader:
+                    if row.varden.get(y) is not None:
+                        out[y][row.key] = row.varden[y]
+                if bilaga.summa.get(y) is not None:
+                    out[y][f"{bilaga.key}.summa"] = bilaga.summa[y]
     return out
 
 
