@@ -1,0 +1,307 @@
+"""Focused tests of single checks in generator/check.py, on modified copies of the example data.
+
+Each test copies data/<förbund> into tmp_path, changes the YAML text there (never the
+frozen model objects), loads and derives the copy, and calls one check function.
+Expected lines are looked up in the modified text, not hard-coded.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator import check
+from generator.derive import derive
+from generator.findings import Severity
+from generator.load import load_forbund
+
+REPO = Path(__file__).resolve().parent.parent
+NBSP = "\u00a0"
+
+
+class Copy:
+    """A copy of one förbund's data under tmp_path/data/<förbund>."""
+
+    def __init__(self, tmp_path: Path, forbund: str):
+        self.root = tmp_path
+        self.forbund = forbund
+        self.folder = tmp_path / "data" / forbund
+        shutil.copytree(REPO / "data" / forbund, self.folder)
+
+    def path(self, name: str) -> Path:
+        return self.folder / name
+
+    def shown(self, name: str) -> str:
+        return f"data/{self.forbund}/{name}"
+
+    def replace(self, name: str, old: str, new: str) -> None:
+        text = self.path(name).read_text(encoding="utf-8")
+        assert text.count(old) == 1, f"{old!r} is not once in {name}"
+        self.path(name).write_text(text.replace(old, new), encoding="utf-8")
+
+    def append(self, name: str, block: str) -> None:
+        text = self.path(name).read_text(encoding="utf-8")
+        if not text.endswith("\n"):
+            text += "\n"
+        self.path(name).write_text(text + block, encoding="utf-8")
+
+    def cut_from(self, name: str, marker: str) -> None:
+        """Remove everything from the line that starts with marker to the end of the file."""
+        text = self.path(name).read_text(encoding="utf-8")
+        lines = text.splitlines(keepends=True)
+        starts = [i for i, line in enumerate(lines) if line.startswith(marker)]
+        assert len(starts) == 1, f"{marker!r} does not start exactly one line of {name}"
+        self.path(name).write_text("".join(lines[:starts[0]]), encoding="utf-8")
+
+    def line_of(self, name: str, needle: str) -> int:
+        """1-based number of the one line of the file that contains needle."""
+        lines = self.path(name).read_text(encoding="utf-8").splitlines()
+        hits = [i + 1 for i, line in enumerate(lines) if needle in line]
+        assert len(hits) == 1, f"{needle!r} is on lines {hits} of {name}"
+        return hits[0]
+
+    def report(self, year: int = 2023):
+        return derive(load_forbund(self.folder, base=self.root), year)
+
+
+@pytest.fixture
+def halland(tmp_path):
+    return Copy(tmp_path, "halland")
+
+
+@pytest.fixture
+def sydnarke(tmp_path):
+    return Copy(tmp_path, "sydnarke")
+
+
+def text_of(finding) -> str:
+    """The message with no-break spaces as ordinary ones, for comparing with plain text."""
+    return finding.message.replace(NBSP, " ")
+
+
+# --- The example data ----------------------------------------------------------------
+
+@pytest.mark.parametrize("forbund", ["halland", "sydnarke"])
+def test_example_data_has_no_findings(forbund, tmp_path):
+    assert check.run_checks(Copy(tmp_path, forbund).report()) == []
+
+
+# --- kontrollsummor ------------------------------------------------------------------
+
+KONTROLL = """\
+kontrollsummor:
+  kalla: Huvudbok 2023-12-31
+  belopp:
+    2023:
+      resultatrakning.arets_resultat: -2812499
+      balansrakning.summa_tillgangar: {tillgangar}
+    2022:
+      resultatrakning.arets_resultat: -423974
+"""
+
+
+def test_kontrollsumma_that_agrees_gives_no_finding(halland):
+    halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833))
+    assert list(check.kontrollsummor(halland.report())) == []
+
+
+def test_kontrollsumma_that_disagrees_gives_one_error_with_expected_computed_difference(halland):
+    halland.append("2023.yaml", KONTROLL.format(tillgangar=6297834))
+    findings = list(check.kontrollsummor(halland.report()))
+    assert len(findings) == 1
+    f = findings[0]
+    assert (f.code, f.severity) == ("E-KONTROLL", Severity.ERROR)
+    assert f.message == ("kontrollsumma balansrakning.summa_tillgangar 2023: "
+                         "expected 6 297 834, computed 6 297 833, difference 1")
+    assert "expected 6 297 834, computed 6 297 833, difference 1" in f.message
+    assert f.pos.path == halland.shown("2023.yaml")
+    assert f.pos.line == halland.line_of("2023.yaml", "balansrakning.summa_tillgangar: 6297834")
+    assert str(f).startswith(f"{halland.shown('2023.yaml')}:{f.pos.line}:")
+    assert str(f).endswith(": error: " + f.message + " [E-KONTROLL]")
+
+
+def test_kontrollsumma_below_the_derived_figure_has_a_negative_difference(halland):
+    halland.append("2023.yaml", KONTROLL.format(tillgangar=6297832))
+    [f] = check.kontrollsummor(halland.report())
+    assert f.message.endswith("expected 6 297 832, computed 6 297 833, difference -1")
+
+
+def test_kontrollsumma_with_ore_is_compared_exactly(halland):
+    halland.append("2023.yaml", KONTROLL.format(tillgangar="6297833.50"))
+    [f] = check.kontrollsummor(halland.report())
+    assert f.message.endswith("expected 6 297 833,50, computed 6 297 833, difference 0,50")
+
+
+def test_kontrollsumma_for_last_year_is_checked_against_last_year(halland):
+    halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace("-423974", "-423973"))
+    [f] = check.kontrollsummor(halland.report())
+    assert f.message == ("kontrollsumma resultatrakning.arets_resultat 2022: "
+                         "expected -423 973, computed -423 974, difference 1")
+    assert f.pos.line == halland.line_of("2023.yaml", "resultatrakning.arets_resultat: -423973")
+
+
+def test_kontrollsumma_with_unknown_key_suggests_the_key(halland):
+    halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace(
+        "balansrakning.summa_tillgangar:", "balansrakning.summa_tillgangr:"))
+    [f] = check.kontrollsummor(halland.report())
+    assert f.code == "E-KONTROLL"
+    assert f.message == ('kontrollsumma "balansrakning.summa_tillgangr" names no figure of 2023; '
+                         'did you mean "balansrakning.summa_tillgangar"?')
+    assert f.pos.line == halland.line_of("2023.yaml", "balansrakning.summa_tillgangr:")
+
+
+def test_kontrollsumma_for_a_year_outside_the_report(halland):
+    halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace("    2022:", "    2021:"))
+    [f] = check.kontrollsummor(halland.report())
+    assert f.code == "E-KONTROLL"
+    assert f.message == "kontrollsummor for 2021: only 2023 and 2022 are in this report"
+
+
+# --- balanskrav ----------------------------------------------------------------------
+
+def test_negative_balanskravsresultat_with_explanation_gives_nothing(halland):
+    assert list(check.balanskrav(halland.report())) == []
+
+
+def test_negative_balanskravsresultat_without_explanation_warns(halland):
+    halland.cut_from("2023.yaml", "balanskrav:")
+    findings = list(check.balanskrav(halland.report()))
+    assert [(f.code, f.severity) for f in findings] == [("W-BALANSKRAV", Severity.WARNING)]
+    assert "årets balanskravsresultat is negative (-2 812 499 kr)" in findings[0].message
+    assert "styrelsens_forklaring" in findings[0].message
+    assert findings[0].pos.path == halland.shown("2023.yaml")
+
+
+def test_positive_balanskravsresultat_needs_no_explanation(sydnarke):
+    # Sydnärke 2023 has no balanskrav block and a result of 308 788.
+    assert sydnarke.report().figures[2023]["balanskravsresultat.arets_balanskravsresultat"] == 308788
+    assert list(check.balanskrav(sydnarke.report())) == []
+
+
+# --- datum ---------------------------------------------------------------------------
+
+def test_signing_date_after_31_march_warns(halland):
+    halland.replace("2023.yaml", "  datum: 2024-03-08", "  datum: 2024-04-15")
+    findings = list(check.datum(halland.report()))
+    assert [(f.code, f.severity) for f in findings] == [("W-DATUM", Severity.WARNING)]
+    assert findings[0].message.startswith("underskrift.datum 2024-04-15 is after 2024-03-31")
+    assert findings[0].pos.line == halland.line_of("2023.yaml", "datum: 2024-04-15")
+
+
+def test_board_decision_after_31_march_warns(halland):
+    halland.replace("2023.yaml", "styrelsens_beslut: 2024-03-08", "styrelsens_beslut: 2024-04-15")
+    [f] = check.datum(halland.report())
+    assert f.code == "W-DATUM"
+    assert f.message.startswith("styrelsens_beslut 2024-04-15 is after 2024-03-31")
+    assert f.pos.line == halland.line_of("2023.yaml", "styrelsens_beslut: 2024-04-15")
+
+
+def test_signing_on_31_march_is_in_time(halland):
+    halland.replace("2023.yaml", "  datum: 2024-03-08", "  datum: 2024-03-31")
+    assert list(check.datum(halland.report())) == []
+
+
+def test_signing_before_the_year_ended_is_an_error(halland):
+    halland.replace("2023.yaml", "  datum: 2024-03-08", "  datum: 2023-12-31")
+    [f] = check.datum(halland.report())
+    assert (f.code, f.severity) == ("E-DATUM", Severity.ERROR)
+    assert f.message.startswith("underskrift.datum 2023-12-31 is before the end of 2023")
+
+
+# --- eget kapital against the ceiling ------------------------------------------------
+
+def test_eget_kapital_below_the_ceiling_gives_nothing(halland):
+    # 2 668 035 kr is 14 % of 19 085 200 kr, below the configured 15 % (2 862 780 kr).
+    r = halland.report()
+    assert r.figures[2023]["nyckeltal.eget_kapital_over_tak"] == -194745
+    assert list(check.eget_kapital_tak(r)) == []
+
+
+def test_eget_kapital_above_the_ceiling_warns_with_the_figures(halland):
+    halland.replace("forbund.yaml", "eget_kapital_tak: 0.15", "eget_kapital_tak: 0.10")
+    r = halland.report()
+    # Ceiling 0.10 × 19 085 200 = 1 908 520; 2 668 035 − 1 908 520 = 759 515 over.
+    assert r.figures[2023]["nyckeltal.eget_kapital_tak"] == 1908520
+    assert r.figures[2023]["nyckeltal.eget_kapital_over_tak"] == 759515
+    findings = list(check.eget_kapital_tak(r))
+    assert [(f.code, f.severity) for f in findings] == [("W-EK-TAK", Severity.WARNING)]
+    assert text_of(findings[0]).startswith(
+        "eget kapital 2 668 035 kr is 14 % of the year's medlemsavgifter, above Nationella rådets "
+        "recommended ceiling of 10 % (1 908 520 kr) by 759 515 kr")
+    assert findings[0].pos.path == halland.shown("2023.yaml")
+
+
+# --- members' shares -----------------------------------------------------------------
+
+def test_shares_within_a_tenth_of_a_percentage_point_give_nothing(halland):
+    # Halland 2023: staten 9 531 000 of 19 085 200 = 49,94 %, within 0,1 procentenhet.
+    assert list(check.medlemsandelar(halland.report())) == []
+
+
+def test_shares_off_50_25_25_warn_with_the_figures(sydnarke):
+    # 100 000 kr moved from the region to staten; the total stays 5 222 000.
+    sydnarke.replace("2023.yaml", "Staten: 2611000.00", "Staten: 2711000.00")
+    sydnarke.replace("2023.yaml", "Region Örebro län: 1305500.00", "Region Örebro län: 1205500.00")
+    findings = list(check.medlemsandelar(sydnarke.report()))
+    assert [(f.code, f.severity) for f in findings] == [("W-ANDEL", Severity.WARNING)] * 2
+    # 2 711 000 / 5 222 000 = 51,91 %; 1 205 500 / 5 222 000 = 23,09 %.
+    assert [text_of(f) for f in findings] == [
+        "staten paid 2 711 000 kr, 51,91 % of 5 222 000 kr; the law's share is 50 % (2 611 000 kr)",
+        "regionen paid 1 205 500 kr, 23,09 % of 5 222 000 kr; the law's share is 25 % (1 305 500 kr)",
+    ]
+    assert {f.pos.path for f in findings} == {sydnarke.shown("2023.yaml")}
+
+
+def test_kommun_off_its_fordelningsnyckel_warns_at_its_line(halland):
+    # 100 000 kr moved from Hylte to Halmstad: the kommuner's quarter is unchanged, but
+    # Halmstad (key 8 of 25 → 8 %) and Hylte (key 1 of 25 → 1 %) are off their keys.
+    halland.replace("2023.yaml", "Halmstads kommun: 1528640", "Halmstads kommun: 1628640")
+    halland.replace("2023.yaml", "Hylte kommun: 191180", "Hylte kommun: 91180")
+    findings = list(check.medlemsandelar(halland.report()))
+    assert [f.code for f in findings] == ["W-ANDEL", "W-ANDEL"]
+    assert [text_of(f) for f in findings] == [
+        # 1 628 640 / 19 085 200 = 8,53 %; 0,08 × 19 085 200 = 1 526 816.
+        "Halmstads kommun paid 1 628 640 kr, 8,53 % of the fees; its fördelningsnyckel gives 8,00 % (1 526 816 kr)",
+        # 91 180 / 19 085 200 = 0,48 %; 0,01 × 19 085 200 = 190 852.
+        "Hylte kommun paid 91 180 kr, 0,48 % of the fees; its fördelningsnyckel gives 1,00 % (190 852 kr)",
+    ]
+    assert [f.pos.line for f in findings] == [halland.line_of("2023.yaml", "Halmstads kommun: 1628640"),
+                                              halland.line_of("2023.yaml", "Hylte kommun: 91180")]
+
+
+# --- identities ----------------------------------------------------------------------
+
+def test_balance_sheet_that_does_not_balance(halland):
+    # The published Plusgirokonto 2 603 109 instead of the data's rounding-krona 2 603 108.
+    halland.replace("2023.yaml", "belopp: 2603108}", "belopp: 2603109}")
+    r = halland.report()
+    [f] = check.balans(r)
+    assert (f.code, f.severity) == ("E-BALANS", Severity.ERROR)
+    assert ("summa tillgångar 6 297 834, summa eget kapital, avsättningar och skulder 6 297 833, "
+            "difference 1") in f.message
+    [g] = check.kassaflode(r)
+    assert g.code == "E-KASSAFLODE"
+    assert "8 528 237 + årets kassaflöde -2 990 789 = 5 537 448, but likvida medel vid årets slut are 5 537 449" \
+        in g.message
+
+
+def test_varav_and_bilaga_as_published_do_not_add_up(halland):
+    # The published "varav Projektkostnader 695 646" of Avgifter för kurser (740 065).
+    halland.replace("2023.yaml", "belopp: -695645}", "belopp: -695646}")
+    findings = list(check.specifikationer(halland.report()))
+    assert sorted(f.code for f in findings) == ["E-BILAGA", "E-VARAV"]
+    varav = next(f for f in findings if f.code == "E-VARAV")
+    assert varav.message.startswith('"Avgifter för kurser": the varav rows add up to -740 066, the row is '
+                                    "-740 065 (difference -1)")
+    bilaga = next(f for f in findings if f.code == "E-BILAGA")
+    assert bilaga.message == ('bilaga "Projektkostnader per insats" adds up to -15 547 508, but '
+                              '"varav Projektkostnader" in the note is -15 547 509 (difference 1)')
+
+
+def test_driftredovisning_that_misses_a_krona(sydnarke):
+    sydnarke.replace("2023.yaml", "kostnad: -1392951", "kostnad: -1392950")
+    [f] = check.driftredovisning(sydnarke.report())
+    assert f.code == "E-DRIFT"
+    assert f.message.startswith("driftredovisningen 2023 adds up to netto 308 789, but årets resultat is "
+                                "308 788 (difference 1)")
