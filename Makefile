@@ -47,5 +47,9 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench.py
 
+# Rewrite tests/golden/*.html from the examples; review `git diff tests/golden` after.
+golden: $(STAMP)
+	$(PY) tests/update_golden.py
+
 clean:
 	rm -rf build $(VENV)

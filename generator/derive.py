@@ -472,6 +472,7 @@ class Arsredovisning:
     medlemmar: list[Medlemsandel]
     femar: list[FemArsRad]
     findings: list[Finding] = field(default_factory=list)
+    narrativ: tuple = ()  # narrative.Avsnitt of the year's Markdown, in file order
 
     @property
     def year(self) -> int:
@@ -548,7 +549,8 @@ def _femar(source: Source, year: int, by_year: dict[int, Figures]) -> list[FemAr
     return rows
 
 
-def derive(source: Source, year: int) -> Arsredovisning:
+def derive(source: Source, year: int, narrativ: tuple = (), narrativ_findings: list[Finding] | None = None) -> Arsredovisning:
+    """The whole report of one year. `narrativ` is the year's Markdown, read by narrative.read_year."""
     ar = source.years[year]
     prev = source.years.get(year - 1)
     by_year, findings = all_year_figures(source)
@@ -566,7 +568,7 @@ def derive(source: Source, year: int) -> Arsredovisning:
     members, member_f = medlemsandelar(source.forbund, ar)
     figures[year].update(member_f)
     return Arsredovisning(source.forbund, ar, prev, figures, notes, drift_rows, members,
-                          _femar(source, year, by_year), findings)
+                          _femar(source, year, by_year), findings + list(narrativ_findings or ()), tuple(narrativ))
 
 
 def position_of(ar: Ar, key: str) -> Pos:

@@ -142,3 +142,13 @@ def read_narrative(path: Path, shown: str) -> tuple[list[Avsnitt], list[Finding]
             body.append(line)
     flush()
     return sections, findings
+
+
+def read_year(source_root: Path, year: int, base: Path | None = None) -> tuple[list[Avsnitt], list[Finding]]:
+    """The narrative of one year: `YYYY.md` in the förbund's folder, if there is one."""
+    path = source_root / f"{year}.md"
+    try:
+        shown = str(path.relative_to(base or Path.cwd()))
+    except ValueError:
+        shown = str(path)
+    return read_narrative(path, shown)

@@ -84,17 +84,13 @@ def _atomic_write(target: Path, data: bytes) -> None:
 
 def build_outputs(report: Arsredovisning, folder: Path, out: Path, pdf: bool = True) -> list[Path]:
     """Render HTML and PDF fully in memory, then replace both files; a failure leaves the old ones."""
-    html, findings = render_html(report, folder)
-    errors = [f for f in findings if f.severity.value == "error"]
-    if errors:
-        from .findings import UnusableInput
-
-        raise UnusableInput(errors)
+    html = render_html(report)
     stem = f"{folder.name}-{report.year}"
     outputs = {out / f"{stem}.html": html.encode("utf-8")}
     if pdf:
         title = f"Årsredovisning {report.year}"
-        outputs[out / f"{stem}.pdf"] = write_pdf(html, folder.resolve(), title, report.forbund.namn)
+        outputs[out / f"{stem}.pdf"] = write_pdf(render_html(report, lang="sv-SE"), folder.resolve(), title,
+                                                 report.forbund.namn)
     for path, data in outputs.items():
         _atomic_write(path, data)
     return list(outputs)

@@ -10,8 +10,7 @@ from markupsafe import Markup
 
 from . import formatting, tables
 from .derive import Arsredovisning
-from .findings import Finding
-from .narrative import TITLES, Avsnitt, read_narrative
+from .narrative import TITLES, Avsnitt
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -62,9 +61,8 @@ def _sections(narrative: list[Avsnitt]) -> tuple[list[Section], dict[str, Avsnit
     return out, by_key
 
 
-def context(r: Arsredovisning, folder: Path) -> tuple[dict, list[Finding]]:
-    narrative, findings = read_narrative(folder / f"{r.year}.md", f"{folder.as_posix()}/{r.year}.md")
-    sections, by_key = _sections(narrative)
+def context(r: Arsredovisning) -> dict:
+    sections, by_key = _sections(list(r.narrativ))
     notes = [(n, tables.note_table(n, r), tables.bilaga_tables(n, r)) for n in r.noter]
     ordforande = by_key.get("ordforanden_har_ordet")
     principer = by_key.get("redovisningsprinciper")
@@ -90,9 +88,10 @@ def context(r: Arsredovisning, folder: Path) -> tuple[dict, list[Finding]]:
         "notes": notes,
         "css": Markup((STYLES / "report.css").read_text(encoding="utf-8")),
     }
-    return ctx, findings
+    return ctx
 
 
-def render_html(r: Arsredovisning, folder: Path) -> tuple[str, list[Finding]]:
-    ctx, findings = context(r, folder)
-    return environment().get_template("report.html.j2").render(ctx), findings
+def render_html(r: Arsredovisning, lang: str = "sv") -> str:
+    """The report as one self-contained HTML page. The PDF is printed from the same page
+    with lang="sv-SE", which WeasyPrint writes as the PDF's document language."""
+    return environment().get_template("report.html.j2").render(context(r), lang=lang)

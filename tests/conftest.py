@@ -1,0 +1,40 @@
+"""Shared fixtures: the example data, derived once, and the built reports, built once."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FORBUND = ("halland", "sydnarke")
+
+
+def derive_year(folder: Path, year: int):
+    from generator.derive import derive
+    from generator.load import load_forbund
+    from generator.narrative import read_year
+
+    source = load_forbund(folder)
+    sections, findings = read_year(folder, year)
+    return derive(source, year, tuple(sections), findings)
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> dict[str, dict[str, Path]]:
+    """Both examples built once (PDF and HTML) by the real command, into a temporary build/."""
+    work = tmp_path_factory.mktemp("build-all")
+    shutil.copytree(DATA, work / "data")
+    result = run_cli("report", cwd=work)
+    assert result.returncode == 0, result.stderr
+    return {name: {"pdf": work / "build" / f"{name}-2023.pdf", "html": work / "build" / f"{name}-2023.html"}
+            for name in FORBUND}

@@ -1,0 +1,45 @@
+"""Narrative Markdown: sections, sanitising, and what it may not do."""
+from __future__ import annotations
+
+import re
+
+from generator.narrative import read_narrative, render_markdown
+
+
+def test_markdown_features_render():
+    html = render_markdown("Text med *betoning* och **fetstil**.\n\n- en\n- två\n\n"
+                           "[länk](https://example.org)\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n### Under\n")
+    assert "<em>betoning</em>" in html and "<strong>fetstil</strong>" in html
+    assert "<ul>" in html and "<li>två</li>" in html
+    assert '<a href="https://example.org" rel="noopener noreferrer">länk</a>' in html
+    assert "<table>" in html and 'style="text-align:right"' in html
+    assert "<h4>Under</h4>" in html
+
+
+def test_raw_html_scripts_and_dangerous_links_are_removed():
+    html = render_markdown('<script>alert(1)</script>\n\n<img src="http://evil/x.png">\n\n'
+                           '[klick](javascript:alert(1)) ![bild](file:///etc/passwd)\n\n'
+                           '<a href="http://x" onclick="y">a</a>')
+    # Raw HTML is shown as text, never as markup; only <p> elements come out.
+    assert set(re.findall(r"<([a-z0-9]+)", html)) == {"p"}
+    assert "&lt;script&gt;" in html
+
+
+def test_sections_standard_and_own(tmp_path):
+    path = tmp_path / "2023.md"
+    path.write_text("## Organisation\nA\n\n## Egen rubrik\nB\n\n## Händelser av väsentlig betydelse\nC\n\n"
+                    "## Förväntad utvekling\nD\n", encoding="utf-8")
+    sections, findings = read_narrative(path, "2023.md")
+    keys = [(s.key, s.after) for s in sections]
+    assert keys == [("organisation", None), ("eget_1", "organisation"), ("vasentliga_handelser", None),
+                    ("eget_2", "vasentliga_handelser")]
+    assert [str(f) for f in findings] == [
+        '2023.md:10:1: warning: "Förväntad utvekling" is shown as the förbund\'s own section; did you mean the '
+        'standard section "Förväntad utveckling"? [W-RUBRIK]']
+
+
+def test_text_before_the_first_heading_is_an_error(tmp_path):
+    path = tmp_path / "2023.md"
+    path.write_text("Lös text\n## Organisation\nA\n", encoding="utf-8")
+    _, findings = read_narrative(path, "2023.md")
+    assert [f.code for f in findings] == ["E-NARRATIV"]

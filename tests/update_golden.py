@@ -1,0 +1,15 @@
+"""Rewrite the golden HTML of the examples (`make golden`); review the diff before committing."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from generator.render import render_html  # noqa: E402
+from tests.conftest import DATA, FORBUND, derive_year  # noqa: E402
+
+for name in FORBUND:
+    target = Path(__file__).parent / "golden" / f"{name}-2023.html"
+    target.write_text(render_html(derive_year(DATA / name, 2023)), encoding="utf-8")
+    print(f"wrote {target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target}")
