@@ -13,7 +13,8 @@ from typing import Callable, Iterable
 
 from .derive import ZERO, Arsredovisning, line_amount, rad_amount
 from .findings import Finding, Pos, error, warning
-from .formatting import plain, procent
+from .formatting import NBSP, plain
+from .formatting import procent as _procent
 from .model import Ar, Post, Rad
 
 Check = Callable[[Arsredovisning], Iterable[Finding]]
@@ -166,6 +167,11 @@ def medlemmar(r: Arsredovisning) -> Iterable[Finding]:
         if name not in r.ar.medlemsavgifter:
             yield warning("W-MEDLEM", f'{name} paid no medlemsavgift in {r.year}; add it under medlemsavgifter '
                           "(0 if that is true)", r.ar.pos_of("medlemsavgifter"))
+
+
+def procent(value: Decimal, decimals: int = 0) -> str:
+    """Percent for terminal messages: ordinary spaces, like the amounts beside it."""
+    return _procent(value, decimals).replace(NBSP, " ")
 
 
 TOLERANCE = Decimal("0.001")  # 0,1 procentenhet: rounding in the members' decisions

@@ -129,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
                            ("figures", "print every derived figure of one förbund-year as JSON"),
                            ("report", "build PDF and HTML into build/")):
         p = sub.add_parser(name, help=helptext)
+        # --data is accepted after the command too; there it overrides the global one.
+        p.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="folder with one folder per förbund")
         p.add_argument("--forbund", help="folder name under data/, e.g. halland")
         p.add_argument("--year", type=int, help="report year; default: the latest year file")
         if name == "check":
