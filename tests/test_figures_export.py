@@ -1,0 +1,62 @@
+"""The figures export: JSON shape, exact numbers, and every key documented in the README."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from .conftest import DATA, FORBUND, ROOT, derive_year, run_cli
+
+DYNAMIC = re.compile(r"^(noter\.|driftredovisning\.(?!summa_)|medlemsavgifter\.(?!summa$|andel_))")
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_every_static_key_is_documented_in_the_readme(name):
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    keys_section = readme[readme.index("### Keys"):readme.index("## The report")]
+    r = derive_year(DATA / name, 2023)
+    undocumented = []
+    for key in set(r.figures[2023]) | set(r.figures[2022]):
+        if DYNAMIC.match(key):
+            continue
+        section, _, field = key.partition(".")
+        if f"`{field}`" not in keys_section and f"`{key}`" not in keys_section:
+            undocumented.append(key)
+        if f"`{section}." not in keys_section:
+            undocumented.append(section)
+    assert not undocumented
+
+
+def test_cli_prints_exact_json(tmp_path):
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data")
+    result = run_cli("figures", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    doc = json.loads(result.stdout)
+    assert (doc["forbund"], doc["ar"], doc["jamforelsear"]) == ("sydnarke", 2023, 2022)
+    assert doc["figures"]["resultatrakning.arets_resultat"] == {"2023": 308788, "2022": -350633}
+    assert doc["figures"]["nyckeltal.soliditet"]["2023"] == pytest.approx(0.189091)
+    # Entered as 2611000.00: whole kronor come out as whole numbers.
+    assert '"medlemsavgifter.staten.belopp": {"2023": 2611000, "2022": 2617000}' in result.stdout
+
+
+def test_amounts_with_ore_keep_their_decimals():
+    from decimal import Decimal
+
+    from generator.figures import _number
+
+    assert _number("resultatrakning.arets_resultat", Decimal("1234.50")) == "1234.50"
+    assert _number("resultatrakning.arets_resultat", Decimal("-0.05")) == "-0.05"
+    assert _number("nyckeltal.soliditet", Decimal(2) / Decimal(3)) == "0.666667"
+
+
+def test_figures_needs_one_forbund(tmp_path):
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data")
+    result = run_cli("figures", cwd=tmp_path)
+    assert result.returncode == 2
+    assert "name one förbund with --forbund" in result.stderr
