@@ -263,8 +263,107 @@ def kontrollsummor(r: Arsredovisning) -> Iterable[Finding]:
                             f"{plain(computed)}, difference {plain(expected - computed)}", pos)
 
 
+def _texts(r: Arsredovisning):
+    """Every free text that may name figures, with where it starts: (text, path, first line)."""
+    for a in r.narrativ:
+        yield a.markdown, a.pos.path, a.body_line
+    ar = r.ar
+
+    def field_text(obj, name):
+        value = getattr(obj, name)
+        if value:
+            pos = obj.pos_of(name)
+            # A block scalar (| or >) starts on the line after its key.
+            first = pos.line + (1 if "\n" in value else 0)
+            yield value, pos.path, first
+
+    yield from field_text(ar.balanskrav, "styrelsens_forklaring")
+    if ar.mal is not None:
+        for mal in ar.mal.verksamhetsmal + ar.mal.finansiella_mal:
+            yield from field_text(mal, "kommentar")
+    for insats in ar.insatser:
+        yield from field_text(insats, "kommentar")
+
+
+def narrativ_referenser(r: Arsredovisning) -> Iterable[Finding]:
+    """Figures named in the narrative exist; nothing else stands between the braces."""
+    from .narrative import references
+
+    for text, path, first_line in _texts(r):
+        for ref in references(text):
+            line = first_line + text.count("\n", 0, ref.offset)
+            col = ref.offset - (text.rfind("\n", 0, ref.offset) + 1) + 1
+            pos = Pos(path, line, col)
+            if ref.problem:
+                yield error("E-REFERENS", ref.problem, pos)
+                continue
+            year = ref.year or r.year
+            if year not in (r.year, r.year - 1):
+                yield error("E-REFERENS", f"{ref.text}: only {r.year} and {r.year - 1} are in this report", pos)
+                continue
+            if ref.key not in r.figures.get(year, {}):
+                close = difflib.get_close_matches(ref.key, list(r.figures.get(year, {})), n=1, cutoff=0.7)
+                hint = f'; did you mean "{close[0]}"?' if close else "; `make figures` lists every name"
+                yield error("E-REFERENS", f'"{ref.key}" names no figure of {year}{hint}', pos)
+
+
+def insatser(r: Arsredovisning) -> Iterable[Finding]:
+    """Insatser reconcile with the driftredovisning, and their counts make sense."""
+    from .insatser import drift_row_for
+
+    ar = r.ar
+    names = [v.namn for v in ar.driftredovisning.verksamheter] if ar.driftredovisning else []
+    for result in r.insatser:
+        insats = result.insats
+        row = drift_row_for(insats, ar)
+        if insats.driftredovisning and row is None:
+            close = difflib.get_close_matches(insats.driftredovisning, names, n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else "; name a row of driftredovisning.verksamheter"
+            yield error("E-INSATS", f'insats "{insats.namn}": driftredovisning "{insats.driftredovisning}" is no '
+                        f"row of the driftredovisning{hint}", insats.pos_of("driftredovisning"))
+        if row is not None:
+            for name, entered, derived in (("utfall", insats.utfall, result.utfall), ("budget", insats.budget, result.budget)):
+                if entered is not None and derived is not None and entered != derived:
+                    yield error("E-INSATS", f'insats "{insats.namn}": {name} {plain(entered)} differs from the '
+                                f'driftredovisning row "{row.namn}", which gives {plain(derived)} (difference '
+                                f"{plain(entered - derived)}); remove {name} here, it is taken from the driftredovisning",
+                                insats.pos_of(name))
+        elif result.utfall is None:
+            yield warning("W-INSATS", f'insats "{insats.namn}" has no utfall: enter utfall, or link it to a '
+                          "driftredovisning row with driftredovisning:", insats.pos)
+        total = result.deltagare
+        if insats.avslutade is not None and total is not None and insats.avslutade > total:
+            yield error("E-INSATS", f'insats "{insats.namn}": {insats.avslutade} avslutade but only {total} deltagare',
+                        insats.pos_of("avslutade"))
+        stegf = insats.avslutade_med_stegforflyttning
+        if stegf is not None and (insats.avslutade is None or stegf > insats.avslutade):
+            yield error("E-INSATS", f'insats "{insats.namn}": {stegf} avslutade med stegförflyttning needs at least as '
+                        f"many avslutade (avslutade: {insats.avslutade})", insats.pos_of("avslutade_med_stegforflyttning"))
+    for kategori in r.kategorier:
+        if kategori.key == "drift_och_administration" and kategori.utfall < 0:
+            yield error("E-INSATS", f"the insatser's utfall add up to {plain(-r.value('resultatrakning.verksamhetens_kostnader') - kategori.utfall)}, "
+                        f"more than verksamhetens kostnader ({plain(-r.value('resultatrakning.verksamhetens_kostnader'))})",
+                        ar.pos_of("insatser"))
+    by_name = {i.insats.namn.lower(): i.insats for i in r.insatser}
+    for m in ar.indikatormatning:
+        insats = by_name.get(m.insats.lower())
+        if insats is None:
+            close = difflib.get_close_matches(m.insats, [i.insats.namn for i in r.insatser], n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else ""
+            yield error("E-INDIKATOR", f'indikatormätning for "{m.insats}", which is no insats of the year{hint}',
+                        m.pos_of("insats"))
+        elif insats.avslutade is not None and m.svarande > insats.avslutade:
+            yield error("E-INDIKATOR", f"{m.svarande} svarande, but {insats.namn} had only {insats.avslutade} avslutade",
+                        m.pos_of("svarande"))
+        for fraga in m.fragor:
+            if not 0 <= fraga.andel_positiva <= 1:
+                yield error("E-INDIKATOR", f"andel_positiva {fraga.andel_positiva} is not a share between 0 and 1 "
+                            "(write 0.98 for 98 %)", fraga.pos_of("andel_positiva"))
+
+
 CHECKS: tuple[Check, ...] = (balans, kassaflode, anlaggningstillgangar, driftredovisning, specifikationer,
-                             medlemmar, medlemsandelar, eget_kapital_tak, balanskrav, datum, kontrollsummor)
+                             medlemmar, medlemsandelar, eget_kapital_tak, balanskrav, datum, kontrollsummor,
+                             narrativ_referenser, insatser)
 
 
 def run_checks(r: Arsredovisning) -> list[Finding]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Iterable
 
+from . import insatser as insatser_mod
 from .findings import Finding, Pos, error
 from .load import Source
 from .model import Ar, Bilaga, Forbund, Historik, Linje, Post, Rad
@@ -473,6 +474,8 @@ class Arsredovisning:
     femar: list[FemArsRad]
     findings: list[Finding] = field(default_factory=list)
     narrativ: tuple = ()  # narrative.Avsnitt of the year's Markdown, in file order
+    insatser: list = field(default_factory=list)  # insatser.InsatsResultat
+    kategorier: list = field(default_factory=list)  # insatser.Kategori
 
     @property
     def year(self) -> int:
@@ -567,8 +570,12 @@ def derive(source: Source, year: int, narrativ: tuple = (), narrativ_findings: l
         figures[year - 1].update(medlemsandelar(source.forbund, prev)[1])
     members, member_f = medlemsandelar(source.forbund, ar)
     figures[year].update(member_f)
+    results = insatser_mod.insatser(ar)
+    categories = insatser_mod.kategorier(results, figures[year]["resultatrakning.verksamhetens_kostnader"])
+    figures[year].update(insatser_mod.figures(ar, results, categories))
     return Arsredovisning(source.forbund, ar, prev, figures, notes, drift_rows, members,
-                          _femar(source, year, by_year), findings + list(narrativ_findings or ()), tuple(narrativ))
+                          _femar(source, year, by_year), findings + list(narrativ_findings or ()), tuple(narrativ),
+                          results, categories)
 
 
 def position_of(ar: Ar, key: str) -> Pos:

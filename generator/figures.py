@@ -2,7 +2,8 @@
 
 Keys are stable ASCII snake_case names (`resultatrakning.arets_resultat`); each maps to
 {"YYYY": value} for the report year and the year before, where that year has the figure.
-Amounts are exact JSON numbers (kronor, öre as decimals); ratios have six decimals.
+Amounts are exact JSON numbers (kronor, öre as decimals); ratios and quotients are
+rounded to six decimals.
 """
 from __future__ import annotations
 
@@ -11,12 +12,14 @@ from decimal import Decimal
 
 from .derive import Arsredovisning
 
-RATIO_PREFIXES = ("nyckeltal.soliditet", "nyckeltal.eget_kapital_andel", "nyckeltal.eget_kapital_tak_andel")
+SIX_PLACES = Decimal("0.000001")
 
 
 def _number(key: str, value: Decimal) -> str:
-    if key.startswith(RATIO_PREFIXES) or key.endswith(".andel") or ".andel_" in key:
-        value = value.quantize(Decimal("0.000001"))
+    # Ratios and quotients (soliditet, andel, kostnad per deltagare) have endless
+    # decimals; six places are more than any report shows. Amounts are never touched.
+    if value.as_tuple().exponent < -6:
+        value = value.quantize(SIX_PLACES)
     text = format(value.normalize() if value == value.to_integral_value() else value, "f")
     return text
 

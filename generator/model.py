@@ -258,6 +258,82 @@ class Kontrollsummor(Node):
     kalla: str | None = None
 
 
+# --- Insatser, mål and follow-up -------------------------------------------------------
+
+MalStatus = Literal["uppnatt", "delvis_uppnatt", "ej_uppnatt", "kan_ej_matas"]
+MAL_STATUS_TEXT = {"uppnatt": "Uppnått", "delvis_uppnatt": "Delvis uppnått", "ej_uppnatt": "Ej uppnått",
+                   "kan_ej_matas": "Kan ej mätas"}
+
+
+@dataclass(frozen=True)
+class Mal(Node):
+    text: str
+    status: MalStatus
+    kommentar: str | None = None  # Markdown; may name figures as {{ nyckel }}
+
+
+@dataclass(frozen=True)
+class Malbild(Node):
+    verksamhetsmal: tuple[Mal, ...] = ()
+    finansiella_mal: tuple[Mal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Deltagare(Node):
+    kvinnor: int = 0
+    man: int = 0
+    annan: int = 0  # annan juridisk könstillhörighet, or kön not recorded
+
+
+@dataclass(frozen=True)
+class Insats(Node):
+    """A financed insats. Budget and utfall are kronor spent, positive as insats tables show
+    them; with `driftredovisning:` they are taken from that row instead of entered again."""
+
+    namn: str
+    kategori: Literal["individinriktad", "strukturovergripande"]
+    projektagare: str | None = None
+    syfte: str | None = None
+    malgrupp: str | None = None
+    mal: str | None = None
+    kvantitativt_mal: str | None = None
+    deltagare: Deltagare | None = None
+    avslutade: int | None = None
+    avslutade_med_stegforflyttning: int | None = None
+    budget: Decimal | None = None
+    utfall: Decimal | None = None
+    driftredovisning: str | None = None
+    maluppfyllelse: MalStatus | None = None
+    kommentar: str | None = None
+
+
+@dataclass(frozen=True)
+class Aktivitet(Node):
+    """A structural activity (strukturövergripande aktivitet) and how it went."""
+
+    aktivitet: str
+    deltagare: int | None = None
+    mal: str | None = None
+    resultat: str | None = None
+    maluppfyllelse: str | None = None
+
+
+@dataclass(frozen=True)
+class Fraga(Node):
+    fraga: str
+    andel_positiva: Decimal  # 0.98 for 98 %
+
+
+@dataclass(frozen=True)
+class Indikatormatning(Node):
+    """Indikatormätning among an insats's avslutade deltagare."""
+
+    insats: str
+    svarande: int
+    fragor: tuple[Fraga, ...]
+    svarsalternativ: str | None = None
+
+
 @dataclass(frozen=True)
 class Ar(Node):
     ar: int
@@ -270,4 +346,8 @@ class Ar(Node):
     investeringar: Investeringar = field(default_factory=Investeringar)
     driftredovisning: Driftredovisning | None = None
     balanskrav: Balanskrav = field(default_factory=Balanskrav)
+    mal: Malbild | None = None
+    insatser: tuple[Insats, ...] = ()
+    strukturaktiviteter: tuple[Aktivitet, ...] = ()
+    indikatormatning: tuple[Indikatormatning, ...] = ()
     kontrollsummor: Kontrollsummor | None = None

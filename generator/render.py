@@ -10,7 +10,9 @@ from markupsafe import Markup
 
 from . import formatting, tables
 from .derive import Arsredovisning
-from .narrative import TITLES, Avsnitt
+from .model import MAL_STATUS_TEXT
+from .slug import slug
+from .narrative import TITLES, Avsnitt, to_html
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATES = ROOT / "templates"
@@ -37,32 +39,36 @@ def environment() -> Environment:
     env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=select_autoescape(default=True),
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
     env.filters.update(belopp=formatting.belopp, kr=formatting.kr, procent=formatting.procent, tal=formatting.tal,
-                       heltal=formatting.heltal, datum=formatting.datum)
+                       heltal=formatting.heltal, datum=formatting.datum, slug=slug)
     return env
 
 
-def _sections(narrative: list[Avsnitt]) -> tuple[list[Section], dict[str, Avsnitt]]:
-    by_key = {a.key: a for a in narrative if not a.key.startswith("eget_")}
-    own = [a for a in narrative if a.key.startswith("eget_")]
+def _sections(r: Arsredovisning) -> tuple[list[Section], dict[str, Markup]]:
+    def html(a: Avsnitt) -> Markup:
+        # Sanitised by narrative.render_markdown (nh3) before it is marked safe here.
+        return Markup(to_html(a.markdown, r.figures, r.year))
+
+    by_key = {a.key: html(a) for a in r.narrativ if not a.key.startswith("eget_")}
+    own = [a for a in r.narrativ if a.key.startswith("eget_")]
     out: list[Section] = []
 
     def add_own(after: str | None) -> None:
         for a in own:
             if a.after == after or (after is None and a.after not in FORVALTNINGSBERATTELSE):
-                out.append(Section(a.key, f"avsnitt-{a.key}", a.rubrik, Markup(a.html), False))
+                out.append(Section(a.key, f"avsnitt-{a.key}", a.rubrik, html(a), False))
 
     add_own(None)
+    automatic = AUTOMATIC | ({"uppfoljning_av_insatser"} if r.insatser or r.ar.strukturaktiviteter else set())
     for key in FORVALTNINGSBERATTELSE:
         text = by_key.get(key)
-        if text or key in AUTOMATIC:
-            out.append(Section(key, key.replace("_", "-"), TITLES[key], Markup(text.html) if text else None,
-                               key in AUTOMATIC))
+        if text or key in automatic:
+            out.append(Section(key, key.replace("_", "-"), TITLES[key], text, key in automatic))
         add_own(key)
     return out, by_key
 
 
 def context(r: Arsredovisning) -> dict:
-    sections, by_key = _sections(list(r.narrativ))
+    sections, by_key = _sections(r)
     notes = [(n, tables.note_table(n, r), tables.bilaga_tables(n, r)) for n in r.noter]
     ordforande = by_key.get("ordforanden_har_ordet")
     principer = by_key.get("redovisningsprinciper")
@@ -75,8 +81,8 @@ def context(r: Arsredovisning) -> dict:
         "f": r.figures[r.year],
         "f_prev": r.figures.get(r.year - 1, {}),
         "datumformat": r.forbund.installningar.datumformat,
-        "ordforande": Markup(ordforande.html) if ordforande else None,
-        "redovisningsprinciper": Markup(principer.html) if principer else None,
+        "ordforande": ordforande,
+        "redovisningsprinciper": principer,
         "sections": sections,
         "rr": tables.resultatrakning(r),
         "br": tables.balansrakning(r),
@@ -85,6 +91,12 @@ def context(r: Arsredovisning) -> dict:
         "balanskrav": tables.balanskrav(r),
         "medlemsavgifter": tables.medlemsavgifter(r),
         "femar": r.femar,
+        "kategorier": tables.kategorier(r),
+        "individinriktade": tables.insatser_ekonomi(r, "individinriktad"),
+        "strukturovergripande": tables.insatser_ekonomi(r, "strukturovergripande"),
+        "mal_status": MAL_STATUS_TEXT,
+        # Free texts from the YAML (kommentar, förklaring) are Markdown with figure names.
+        "md": lambda text: Markup(to_html(text, r.figures, r.year)) if text else None,
         "notes": notes,
         "css": Markup((STYLES / "report.css").read_text(encoding="utf-8")),
     }

@@ -270,3 +270,37 @@ def medlemsavgifter(r: Arsredovisning) -> Tabell:
     return Tabell("medlemsavgifter", f"Medlemsavgifter {y}",
                   (Kolumn("Belopp", "belopp"), Kolumn("Andel", "andel", "procent")),
                   tuple(rows), decimals=_decimals(rows, amount_columns=1))
+
+
+def kategorier(r: Arsredovisning) -> Tabell | None:
+    """What the förbund's money financed, by category, as shares of verksamhetens kostnader."""
+    if not r.kategorier:
+        return None
+    rows = [TabellRad(k.namn, (k.utfall, k.andel), "rad", key=f"insatser.{k.key}") for k in r.kategorier]
+    total = -r.value("resultatrakning.verksamhetens_kostnader")
+    rows.append(TabellRad("Summa verksamhetens kostnader", (total, Decimal(1)), "totalsumma",
+                          key="resultatrakning.verksamhetens_kostnader"))
+    return Tabell("kategorier", f"Kostnader per kategori {r.year}",
+                  (Kolumn("Utfall", "utfall"), Kolumn("Andel av kostnaderna", "andel", "procent")),
+                  tuple(rows), decimals=_decimals(rows, amount_columns=1))
+
+
+def insatser_ekonomi(r: Arsredovisning, kategori: str) -> Tabell | None:
+    """Budget, utfall and avvikelse of the insatser of one category."""
+    mine = [i for i in r.insatser if i.insats.kategori == kategori]
+    if not mine:
+        return None
+    rows = [TabellRad(i.insats.namn, (i.budget, i.utfall, i.avvikelse), "rad", key=f"insatser.{i.key}") for i in mine]
+
+    def total(values):
+        present = [v for v in values if v is not None]
+        return sum(present, ZERO) if present else None
+
+    budget = total(i.budget for i in mine)
+    utfall = total(i.utfall for i in mine)
+    avvikelse = total(i.avvikelse for i in mine) if all(i.avvikelse is not None for i in mine) else None
+    rows.append(TabellRad("Summa", (budget, utfall, avvikelse), "totalsumma", key=f"insatser.{kategori}"))
+    name = {"individinriktad": "Individinriktade insatser", "strukturovergripande": "Strukturövergripande insatser"}
+    return Tabell(f"insatser-{kategori}", f"{name[kategori]} {r.year}",
+                  (Kolumn("Budget", "budget"), Kolumn("Utfall", "utfall"), Kolumn("Avvikelse budget − utfall", "avvikelse")),
+                  tuple(rows), decimals=_decimals(rows))
