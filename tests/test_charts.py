@@ -1,0 +1,179 @@
+"""The charts: which exist, accessible SVG, figures in the text alternative, determinism."""
+from __future__ import annotations
+
+import base64
+import dataclasses
+import hashlib
+import json
+import re
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from decimal import Decimal
+
+import pytest
+
+from generator.charts import Chart, charts
+from generator.formatting import MINUS, NBSP, belopp, heltal, kr, procent
+
+from .conftest import DATA, FORBUND, ROOT, derive_year
+
+SVG = "{http://www.w3.org/2000/svg}"
+_derived: dict[str, object] = {}
+
+
+def report(name: str):
+    if name not in _derived:
+        _derived[name] = derive_year(DATA / name, 2023)
+    return _derived[name]
+
+
+def by_id(r) -> dict[str, Chart]:
+    return {c.id: c for c in charts(r)}
+
+
+def bar_count(chart: Chart) -> int:
+    # Every bar is one matplotlib patch; the figure and axes backgrounds and legend keys too.
+    return len(re.findall(rf'<g id="{chart.id}-patch_\d+"', chart.svg))
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_charts_present_exactly_when_their_data_exists(name):
+    r = report(name)
+    expected = ["femar", "eget-kapital"]
+    if any(res.insats.deltagare is not None for res in r.insatser):
+        expected.append("deltagare")
+    if r.kategorier:
+        expected.append("kostnad-per-kategori")
+    assert [c.id for c in charts(r)] == expected
+
+
+def test_sydnarke_has_every_chart():
+    assert [c.id for c in charts(report("sydnarke"))] == ["femar", "eget-kapital", "deltagare", "kostnad-per-kategori"]
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_svg_is_accessible(name):
+    for chart in charts(report(name)):
+        root = ET.fromstring(chart.svg.encode("utf-8"))
+        assert root.tag == f"{SVG}svg"
+        assert root.get("role") == "img"
+        assert root.get("aria-label") == chart.alt
+        assert root[0].tag == f"{SVG}title" and root[0].text == chart.title
+        assert chart.title and chart.alt
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_data_uri_is_the_svg(name):
+    for chart in charts(report(name)):
+        prefix = "data:image/svg+xml;base64,"
+        assert chart.data_uri.startswith(prefix)
+        assert base64.b64decode(chart.data_uri[len(prefix):]).decode("utf-8") == chart.svg
+
+
+def test_halland_femar_alt_and_title():
+    chart = by_id(report("halland"))["femar"]
+    assert chart.title == "Intäkter, kostnader och resultat 2019–2023"
+    assert belopp(Decimal(-2812499)) == f"{MINUS}2{NBSP}812{NBSP}499"
+    assert belopp(Decimal(-2812499)) in chart.alt
+    assert chart.alt.startswith(f"2023: intäkter {kr(Decimal(19847560))}, kostnader {kr(Decimal(22680898))}, "
+                                f"resultat {kr(Decimal(-2812499))}; 2022: ")
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_alt_states_every_figure(name):
+    r = report(name)
+    year = r.ar.ar
+    shown = by_id(r)
+    for row in r.femar:
+        text = next(part for part in shown["femar"].alt.split("; ") if part.startswith(f"{row.ar}:"))
+        for label, value in (("intäkter", row.verksamhetens_intakter), ("kostnader", -row.verksamhetens_kostnader),
+                             ("resultat", row.arets_resultat)):
+            assert f"{label} {kr(value)}" in text
+    for y in (year, year - 1):
+        assert kr(r.figures[y]["balansrakning.summa_eget_kapital"]) in shown["eget-kapital"].alt
+        assert kr(r.figures[y]["nyckeltal.eget_kapital_tak"]) in shown["eget-kapital"].alt
+    for res in r.insatser:
+        if res.insats.deltagare is not None:
+            d = res.insats.deltagare
+            assert (f"{res.insats.namn}: kvinnor {heltal(d.kvinnor)}, män {heltal(d.man)}, "
+                    f"annan/okänt {heltal(d.annan)}, totalt {heltal(res.deltagare)}") in shown["deltagare"].alt
+    for k in r.kategorier:
+        assert f"{k.namn}: {kr(k.utfall)} ({procent(k.andel)})" in shown["kostnad-per-kategori"].alt
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_text_is_paths_and_there_is_no_timestamp(name):
+    for chart in charts(report(name)):
+        assert "<text" not in chart.svg
+        assert "<dc:date" not in chart.svg and "Date" not in chart.svg
+        assert "Matplotlib v" not in chart.svg  # the Creator entry
+        assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", chart.svg)
+
+
+def test_ids_are_unique_across_charts():
+    ids = [i for c in charts(report("sydnarke")) for i in re.findall(r'\bid="([^"]+)"', c.svg)]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_same_input_same_bytes(name):
+    r = report(name)
+    assert [c.svg for c in charts(r)] == [c.svg for c in charts(r)]
+
+
+_CHILD = """
+import hashlib, json, sys
+import matplotlib
+before = dict(matplotlib.rcParams)
+from generator.charts import charts
+from tests.conftest import DATA, derive_year
+after_import = dict(matplotlib.rcParams)
+out = {}
+for name in sys.argv[1:]:
+    out[name] = [(c.id, hashlib.sha256(c.svg.encode()).hexdigest()) for c in charts(derive_year(DATA / name, 2023))]
+print(json.dumps({"charts": out, "import_kept_rc": before == after_import,
+                  "charts_kept_rc": before == dict(matplotlib.rcParams)}))
+"""
+
+
+def test_same_bytes_in_another_process_and_no_global_change():
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "random"}
+    result = subprocess.run([sys.executable, "-c", _CHILD, *FORBUND], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    child = json.loads(result.stdout)
+    assert child["import_kept_rc"] and child["charts_kept_rc"]
+    for name in FORBUND:
+        here = [[c.id, hashlib.sha256(c.svg.encode()).hexdigest()] for c in charts(report(name))]
+        assert child["charts"][name] == here
+
+
+def test_a_missing_value_is_not_drawn():
+    r = report("halland")
+    rows = [dataclasses.replace(row, verksamhetens_intakter=None) if row.ar == 2021 else
+            dataclasses.replace(row, verksamhetens_intakter=None, verksamhetens_kostnader=None, arets_resultat=None)
+            if row.ar == 2020 else row for row in r.femar]
+    full = by_id(r)["femar"]
+    gappy = by_id(dataclasses.replace(r, femar=rows))["femar"]
+    years = [part.split(":")[0] for part in gappy.alt.split("; ")]
+    assert years == ["2023", "2022", "2021", "2019"]
+    assert "2021: kostnader" in gappy.alt  # intäkter left out, not shown as 0
+    assert bar_count(full) - bar_count(gappy) == 4
+    assert gappy.title == "Intäkter, kostnader och resultat 2019–2023"
+
+
+def test_no_chart_without_data():
+    r = report("sydnarke")
+    empty = dataclasses.replace(r, femar=[], insatser=[], kategorier=[],
+                                figures={y: {} for y in r.figures})
+    assert charts(empty) == []
+
+
+def test_eget_kapital_without_last_year():
+    r = report("sydnarke")
+    only_this_year = dataclasses.replace(r, figures={r.ar.ar: r.figures[r.ar.ar]})
+    chart = by_id(only_this_year)["eget-kapital"]
+    assert chart.alt == (f"2023: eget kapital {kr(r.figures[2023]['balansrakning.summa_eget_kapital'])}, "
+                         f"rekommenderat tak {kr(r.figures[2023]['nyckeltal.eget_kapital_tak'])}")
+    assert chart.title == "Eget kapital och rekommenderat tak 2023"
