@@ -31,7 +31,7 @@ from ruamel.yaml.reader import ReaderError
 from ruamel.yaml.scalarint import BinaryInt, HexInt, OctalInt, ScalarInt
 
 from .findings import Finding, Pos, UnusableInput, error
-from .model import INTERNAL_FIELDS, Ar, Forbund, Node, PMap
+from .model import INTERNAL_FIELDS, TAL, Ar, Forbund, Node, PMap
 
 
 class FloatText(str):
@@ -297,8 +297,6 @@ def read_yaml(path: Path, shown: str) -> object:
 # --- Building dataclasses from the YAML tree ---------------------------------------
 
 _AMOUNT = re.compile(r"^[+-]?\d+(\.\d{1,2})?$")
-# Fields that are Decimals but not kronor: shares and keys, where öre rules do not apply.
-_NOT_KRONOR = frozenset({"eget_kapital_tak", "soliditet", "fordelningsnyckel", "andel_positiva"})
 # Choices people write for a Literal value, and what the model calls them.
 _CHOICE_ALIASES = {"mkr": "mnkr", "msek": "mnkr", "miljoner kronor": "mnkr", "ksek": "tkr", "tsek": "tkr",
                    "tusen kronor": "tkr", "sek": "kr", "kronor": "kr", "stat": "staten", "landsting": "region"}
@@ -348,8 +346,9 @@ def _accepts_none(tp) -> bool:
     if get_origin(tp) is Annotated:
         base = get_args(tp)[0]
         return base is PMap or _accepts_none(base)
-    if get_origin(tp) in (Union, types.UnionType):
-        return type(None) in get_args(tp)
+    # An optional field left empty is almost always a figure someone forgot to fill in;
+    # counting it as absent would surface later as an unbalanced balance sheet instead
+    # of here. Only a list or a mapping may be empty.
     return get_origin(tp) is tuple
 
 
@@ -488,6 +487,8 @@ class Builder:
             base, *meta = get_args(tp)
             if base is PMap:
                 return self.build_map(meta[0], meta[1], value, pos, what)
+            if TAL in meta:  # a share or a key number: not kronor, so no öre rule
+                return self.amount(value, pos, what, kronor=False)
             return self.build(base, value, pos, what)
         if origin in (Union, types.UnionType):
             return self.build_union(get_args(tp), value, pos, what)
@@ -587,8 +588,7 @@ class Builder:
         return self.fail("E-DATE", f"{what} must be a date written YYYY-MM-DD (for example 2024-03-08), "
                          f"not {_describe(value)}{hint}", pos)
 
-    def amount(self, value, pos: Pos, what: str):
-        kronor = what.rsplit(".", 1)[-1] not in _NOT_KRONOR
+    def amount(self, value, pos: Pos, what: str, kronor: bool = True):
         kind = "an amount in kronor" if kronor else "a number"
         example = "for example 19847560 or 1234.50" if kronor else "for example 0.15"
         if isinstance(value, bool):

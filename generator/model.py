@@ -53,6 +53,11 @@ class Node:
 
 INTERNAL_FIELDS = frozenset({"pos", "at"})
 
+# A number that is not kronor (a share such as 0.15, a key such as a population): the
+# loader accepts any number of decimals for it, where an amount in kronor has at most öre.
+TAL = "tal"
+Tal = Annotated[Decimal, TAL]
+
 
 # --- The förbund: stable facts -------------------------------------------------------
 
@@ -64,7 +69,7 @@ class Medlem(Node):
     namn: str
     typ: MedlemTyp
     # The förbund's own key for splitting the kommuner's quarter (often population).
-    fordelningsnyckel: Decimal | None = None
+    fordelningsnyckel: Tal | None = None
 
 
 @dataclass(frozen=True)
@@ -85,7 +90,7 @@ class Revisor(Node):
 class Installningar(Node):
     # Nationella rådets recommended ceiling for eget kapital, as a share of the year's
     # allocation (medlemsavgifter). Configuration, not code.
-    eget_kapital_tak: Decimal = Decimal("0.20")
+    eget_kapital_tak: Tal = Decimal("0.20")
     # "Ordförandes sign / Justerandes sign" line on every page after the front page.
     signeringsrad: bool = False
     # Warn when the board signs later than this many months after the year's end.
@@ -102,7 +107,7 @@ class Historik(Node):
     eget_kapital: Decimal | None = None
     summa_tillgangar: Decimal | None = None
     # Only for a year whose balance sheet is not at hand: soliditet as published then.
-    soliditet: Decimal | None = None
+    soliditet: Tal | None = None
     antal_anstallda: int | None = None
     # Balance-sheet lines the next year's cash-flow analysis needs.
     anlaggningstillgangar: Decimal | None = None
@@ -321,7 +326,7 @@ class Aktivitet(Node):
 @dataclass(frozen=True)
 class Fraga(Node):
     fraga: str
-    andel_positiva: Decimal  # 0.98 for 98 %
+    andel_positiva: Tal  # 0.98 for 98 %
 
 
 @dataclass(frozen=True)

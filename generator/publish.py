@@ -46,13 +46,15 @@ def confined_fetcher(allowed: list[Path]):
     class ConfinedFetcher(URLFetcher):
         def fetch(self, url, headers=None):
             parsed = urlparse(url)
+            if parsed.scheme == "data":  # the charts, inside the document itself
+                return super().fetch(url, headers)
             if parsed.scheme == "file":
                 path = Path(unquote(parsed.path)).resolve()
                 if any(path.is_relative_to(root) for root in roots):
                     return super().fetch(url, headers)
             raise ValueError(f"the report may only read files in styles/, its data folder and its fonts, not {url}")
 
-    return ConfinedFetcher(allowed_protocols={"file"})
+    return ConfinedFetcher(allowed_protocols={"file", "data"})
 
 
 def write_pdf(html: str, base: Path, title: str, author: str) -> bytes:

@@ -8,6 +8,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 
+from . import charts as charts_mod
 from . import formatting, tables
 from .derive import Arsredovisning
 from .model import MAL_STATUS_TEXT
@@ -91,6 +92,7 @@ def context(r: Arsredovisning) -> dict:
         "balanskrav": tables.balanskrav(r),
         "medlemsavgifter": tables.medlemsavgifter(r),
         "femar": r.femar,
+        "charts": {chart.id: chart for chart in charts_mod.charts(r)},
         "kategorier": tables.kategorier(r),
         "individinriktade": tables.insatser_ekonomi(r, "individinriktad"),
         "strukturovergripande": tables.insatser_ekonomi(r, "strukturovergripande"),

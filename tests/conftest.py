@@ -23,6 +23,21 @@ def derive_year(folder: Path, year: int):
     return derive(source, year, tuple(sections), findings)
 
 
+def golden_form(html: str) -> str:
+    """The HTML as kept in tests/golden: each embedded chart replaced by the SHA-256 of its
+    SVG, so a reviewer reads a diff of text, not of base64 (tests/test_charts.py checks
+    the charts themselves)."""
+    import base64
+    import hashlib
+    import re
+
+    def digest(match: re.Match) -> str:
+        svg = base64.b64decode(match.group(1))
+        return f"data:image/svg+xml;sha256={hashlib.sha256(svg).hexdigest()}"
+
+    return re.sub(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", digest, html)
+
+
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, env=env,

@@ -13,7 +13,7 @@ from pypdf import PdfReader
 from generator.formatting import MINUS, NBSP, belopp
 from generator.tables import balansrakning, kassaflodesanalys, resultatrakning
 
-from .conftest import DATA, FORBUND, derive_year, run_cli
+from .conftest import DATA, FORBUND, derive_year, golden_form, run_cli
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -89,6 +89,7 @@ class Outline(HTMLParser):
         self.headings: list[int] = []
         self.tables: list[dict] = []
         self.external: list[str] = []
+        self.images: list[dict] = []
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -102,9 +103,11 @@ class Outline(HTMLParser):
             self.tables[-1]["caption"] = True
         if tag == "th" and self.tables:
             self.tables[-1]["th"] += 1
+        if tag == "img":
+            self.images.append(attrs)
         for name in ("src", "href"):
             value = attrs.get(name) or ""
-            if tag in ("img", "script", "link", "iframe") or (name == "src" and value):
+            if tag in ("script", "link", "iframe") or (name == "src" and value and not value.startswith("data:image/svg+xml;base64,")):
                 self.external.append(f"{tag} {value}")
 
 
@@ -120,6 +123,8 @@ def test_html_is_accessible_in_structure(built, name):
     for table in outline.tables:
         assert table["caption"] and table["th"] > 0, table
     assert outline.external == [], "the HTML must be self-contained"
+    assert len(outline.images) >= 3 and all(len(img.get("alt", "")) > 40 for img in outline.images), \
+        "every chart needs a text alternative"
 
 
 def test_column_headings_and_units_come_from_the_data(tmp_path):
@@ -186,6 +191,6 @@ def test_html_matches_the_reviewed_golden_file(name):
     """Rendered HTML of the examples is reviewed as a diff; `make golden` rewrites it."""
     from generator.render import render_html
 
-    html = render_html(derive_year(DATA / name, 2023))
+    html = golden_form(render_html(derive_year(DATA / name, 2023)))
     golden = Path(__file__).parent / "golden" / f"{name}-2023.html"
     assert html == golden.read_text(encoding="utf-8"), f"run `make golden` and review the diff of {golden.name}"
