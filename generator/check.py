@@ -15,7 +15,7 @@ from .derive import ZERO, Arsredovisning, line_amount, rad_amount
 from .findings import Finding, Pos, error, warning
 from .formatting import NBSP, plain
 from .formatting import procent as _procent
-from .model import Ar, Post, Rad
+from .model import Post, Rad
 
 Check = Callable[[Arsredovisning], Iterable[Finding]]
 

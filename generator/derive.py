@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from . import insatser as insatser_mod
-from .findings import Finding, Pos, error
+from .findings import Finding, error
 from .load import Source
 from .model import Ar, Bilaga, Forbund, Historik, Linje, Post, Rad
 from .slug import slug, unique_slugs
@@ -576,13 +576,3 @@ def derive(source: Source, year: int, narrativ: tuple = (), narrativ_findings: l
     return Arsredovisning(source.forbund, ar, prev, figures, notes, drift_rows, members,
                           _femar(source, year, by_year), findings + list(narrativ_findings or ()), tuple(narrativ),
                           results, categories)
-
-
-def position_of(ar: Ar, key: str) -> Pos:
-    """Best source position for a figure key: the line in the year file it comes from."""
-    section, _, rest = key.partition(".")
-    name = rest.split(".")[0]
-    obj = getattr(ar, section, None)
-    if obj is not None and hasattr(obj, "pos_of") and name:
-        return obj.pos_of(name)
-    return ar.pos

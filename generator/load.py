@@ -305,20 +305,6 @@ _MONTHS = {name: i + 1 for i, name in enumerate((
     "november", "december"))}
 
 
-def _type_name(tp) -> str:
-    if tp is Decimal:
-        return "an amount"
-    if tp is int:
-        return "a whole number"
-    if tp is str:
-        return "text"
-    if tp is bool:
-        return "true or false"
-    if tp is dt.date:
-        return "a date (YYYY-MM-DD)"
-    return "a value"
-
-
 def _example(name: str, tp) -> str:
     """How a key of this type is written, for messages that ask the user to add or fill it in."""
     if get_origin(tp) is Annotated:

@@ -108,7 +108,6 @@ def read_narrative(path: Path, shown: str) -> tuple[list[Avsnitt], list[Finding]
     findings: list[Finding] = []
     sections: list[Avsnitt] = []
     current: tuple[str, int] | None = None
-    body_start = 1
     body: list[str] = []
     last_standard: str | None = None
     own = 0

@@ -6,11 +6,11 @@ Column headings come from the years in the data, the unit from the table's setti
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from .derive import ZERO, Arsredovisning, Not
-from .formatting import UNITS, distribute
+from .formatting import distribute
 
 
 @dataclass(frozen=True)
@@ -238,11 +238,6 @@ def bilaga_tables(note: Not, r: Arsredovisning) -> list[Tabell]:
         out.append(Tabell(f"not-{note.number}-spec-{i}", f"Specifikation till not {note.number}: {b.rubrik}",
                           _columns(r, False), tuple(rows), decimals=_decimals(rows)))
     return out
-
-
-def femarsoversikt(r: Arsredovisning) -> dict:
-    """Five-year overview: one definition per column across all years (soliditet as percent)."""
-    return {"years": [row.ar for row in r.femar], "rows": r.femar}
 
 
 def balanskrav(r: Arsredovisning) -> Tabell:
