@@ -296,6 +296,8 @@ def insatser_ekonomi(r: Arsredovisning, kategori: str) -> Tabell | None:
     avvikelse = total(i.avvikelse for i in mine) if all(i.avvikelse is not None for i in mine) else None
     rows.append(TabellRad("Summa", (budget, utfall, avvikelse), "totalsumma", key=f"insatser.{kategori}"))
     name = {"individinriktad": "Individinriktade insatser", "strukturovergripande": "Strukturövergripande insatser"}
-    return Tabell(f"insatser-{kategori}", f"{name[kategori]} {r.year}",
-                  (Kolumn("Budget", "budget"), Kolumn("Utfall", "utfall"), Kolumn("Avvikelse budget − utfall", "avvikelse")),
-                  tuple(rows), decimals=_decimals(rows))
+    kolumner = (Kolumn("Budget", "budget"), Kolumn("Utfall", "utfall"), Kolumn("Avvikelse budget − utfall", "avvikelse"))
+    if budget is None:  # no insats has a budget: show utfall alone rather than two empty columns
+        kolumner = kolumner[1:2]
+        rows = [TabellRad(row.text, row.values[1:2], row.kind, row.note, row.key) for row in rows]
+    return Tabell(f"insatser-{kategori}", f"{name[kategori]} {r.year}", kolumner, tuple(rows), decimals=_decimals(rows))
