@@ -2,6 +2,7 @@
 #   make report [FORBUND=halland] [YEAR=2023]   PDF and HTML into build/
 #   make check  [FORBUND=…] [YEAR=…]            check the data; exit 1 on errors
 #   make figures FORBUND=… [YEAR=…]             every derived figure as JSON
+#   make diff [BASE=main]                       what the change did to the derived figures
 #   make test                                   the whole test suite
 #   make bench                                  speed and memory, see README
 
@@ -11,7 +12,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARGS   := $(if $(FORBUND),--forbund $(FORBUND)) $(if $(YEAR),--year $(YEAR))
 
-.PHONY: report check figures test bench golden clean system-deps
+.PHONY: report check figures diff test bench golden clean system-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(MAKE) --no-print-directory system-deps
@@ -40,6 +41,10 @@ check: $(STAMP)
 
 figures: $(STAMP)
 	@$(PY) -m generator figures $(ARGS)
+
+# What the uncommitted (or branch) change does to the derived figures: make diff BASE=main
+diff: $(STAMP)
+	@$(PY) -m generator diff --base $(or $(BASE),HEAD) $(ARGS)
 
 test: $(STAMP)
 	$(PY) -m pytest -q

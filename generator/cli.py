@@ -1,4 +1,4 @@
-"""Command line: `finsam check`, `finsam figures`, `finsam report`.
+"""Command line: `finsam check`, `finsam figures`, `finsam report`, `finsam diff`.
 
 Exit status: 0 clean, 1 findings (errors; warnings too with --strict), 2 unusable input.
 Findings print as `path:line:col: error|warning: message [CODE]`.
@@ -120,6 +120,15 @@ def cmd_report(args) -> int:
     return status
 
 
+def cmd_diff(args) -> int:
+    from .compare import compare
+
+    folders = _forbund_folders(args.data, args.forbund)
+    for line in compare(args.base, args.data, [f.name for f in folders], args.year):
+        print(line)
+    return EXIT_CLEAN
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="finsam", description="Annual reports for samordningsförbund.")
     parser.add_argument("--data", type=Path, default=Path("data"), help="folder with one folder per förbund")
@@ -127,7 +136,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     for name, helptext in (("check", "check every year of every förbund (or one)"),
                            ("figures", "print every derived figure of one förbund-year as JSON"),
-                           ("report", "build PDF and HTML into build/")):
+                           ("report", "build PDF and HTML into build/"),
+                           ("diff", "what the working tree's data changes in the derived figures, against a git revision")):
         p = sub.add_parser(name, help=helptext)
         # --data is accepted after the command too; there it overrides the global one.
         p.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="folder with one folder per förbund")
@@ -135,11 +145,13 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--year", type=int, help="report year; default: the latest year file")
         if name == "check":
             p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+        if name == "diff":
+            p.add_argument("--base", default="HEAD", help="git revision to compare with (default HEAD)")
         if name == "report":
             p.add_argument("--out", type=Path, default=Path("build"))
             p.add_argument("--html-only", action="store_true", help="skip the PDF (faster previews)")
     args = parser.parse_args(argv)
-    handler = {"check": cmd_check, "figures": cmd_figures, "report": cmd_report}[args.command]
+    handler = {"check": cmd_check, "figures": cmd_figures, "report": cmd_report, "diff": cmd_diff}[args.command]
     try:
         return handler(args)
     except UnusableInput as exc:
