@@ -17,9 +17,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.check import run_checks  # noqa: E402
-from generator.derive import derive  # noqa: E402
 from generator.load import load_forbund  # noqa: E402
-from generator.narrative import read_year  # noqa: E402
+from generator.pipeline import derive_year  # noqa: E402
 from generator.publish import write_pdf  # noqa: E402
 from generator.render import render_html  # noqa: E402
 
@@ -48,7 +47,7 @@ def synthetic(folder: Path, rows: int) -> Path:
 
 def measure(label: str, folder: Path) -> None:
     t_load, source = best(lambda: load_forbund(folder))
-    t_derive, report = best(lambda: derive(source, 2023, tuple(read_year(folder, 2023)[0])))
+    t_derive, report = best(lambda: derive_year(source, 2023))
     t_check, findings = best(lambda: run_checks(report))
     t_html, html = best(lambda: render_html(report))
     t_pdf, pdf = best(lambda: write_pdf(render_html(report, "sv-SE"), folder, "bench", "bench"), repeat=3)

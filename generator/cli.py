@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from .findings import Finding, Severity, UnusableInput
+from .pipeline import derive_year
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -50,15 +51,6 @@ def _print(findings: list[Finding], stream) -> None:
         print(f, file=stream)
 
 
-def _derive(source, year: int):
-    """Load the year's narrative and derive the whole report."""
-    from .derive import derive
-    from .narrative import read_year
-
-    sections, findings = read_year(source.root, year)
-    return derive(source, year, tuple(sections), findings)
-
-
 def cmd_check(args) -> int:
     from .check import run_checks
     from .load import load_forbund
@@ -73,7 +65,7 @@ def cmd_check(args) -> int:
             unusable = True
             continue
         for year in _years(source, args.year, all_years=args.year is None):
-            findings.extend(run_checks(_derive(source, year)))
+            findings.extend(run_checks(derive_year(source, year)))
     _print(findings, sys.stdout)
     errors = sum(f.severity is Severity.ERROR for f in findings)
     warnings = len(findings) - errors
@@ -95,7 +87,7 @@ def cmd_figures(args) -> int:
         return EXIT_UNUSABLE
     source = load_forbund(folders[0])
     year = _years(source, args.year, all_years=False)[0]
-    sys.stdout.write(to_json(_derive(source, year), folders[0].name))
+    sys.stdout.write(to_json(derive_year(source, year), folders[0].name))
     return EXIT_CLEAN
 
 
@@ -108,7 +100,7 @@ def cmd_report(args) -> int:
     for folder in _forbund_folders(args.data, args.forbund):
         source = load_forbund(folder)
         for year in _years(source, args.year, all_years=False):
-            report = _derive(source, year)
+            report = derive_year(source, year)
             findings = run_checks(report)
             _print(findings, sys.stderr)
             if any(f.severity is Severity.ERROR for f in findings):

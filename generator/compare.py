@@ -72,7 +72,7 @@ def export_revision(base: str, data: Path, into: Path) -> Path:
 
 
 def figures_of(folder: Path, year: int | None):
-    from .cli import _derive
+    from .pipeline import derive_year
     from .figures import figure_table
     from .load import load_forbund
 
@@ -82,7 +82,7 @@ def figures_of(folder: Path, year: int | None):
     chosen = year if year is not None else max(source.years)
     if chosen not in source.years:
         return chosen, {}, 0
-    report = _derive(source, chosen)
+    report = derive_year(source, chosen)
     errors = sum(f.severity.value == "error" for f in run_checks(report))
     return chosen, figure_table(report), errors
 

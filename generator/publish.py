@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from .derive import Arsredovisning
-from .render import STYLES, render_html
+from .render import STYLES, render_pages
 
 FONT_FACES = (("Regular", 400, "normal"), ("It", 400, "italic"), ("Semibold", 600, "normal"),
               ("SemiboldIt", 600, "italic"), ("Bold", 700, "normal"), ("BoldIt", 700, "italic"))
@@ -86,13 +86,12 @@ def _atomic_write(target: Path, data: bytes) -> None:
 
 def build_outputs(report: Arsredovisning, folder: Path, out: Path, pdf: bool = True) -> list[Path]:
     """Render HTML and PDF fully in memory, then replace both files; a failure leaves the old ones."""
-    html = render_html(report)
+    html, print_html = render_pages(report, ("sv", "sv-SE"))
     stem = f"{folder.name}-{report.year}"
     outputs = {out / f"{stem}.html": html.encode("utf-8")}
     if pdf:
         title = f"Årsredovisning {report.year}"
-        outputs[out / f"{stem}.pdf"] = write_pdf(render_html(report, lang="sv-SE"), folder.resolve(), title,
-                                                 report.forbund.namn)
+        outputs[out / f"{stem}.pdf"] = write_pdf(print_html, folder.resolve(), title, report.forbund.namn)
     for path, data in outputs.items():
         _atomic_write(path, data)
     return list(outputs)

@@ -105,6 +105,14 @@ def context(r: Arsredovisning) -> dict:
 
 
 def render_html(r: Arsredovisning, lang: str = "sv") -> str:
-    """The report as one self-contained HTML page. The PDF is printed from the same page
-    with lang="sv-SE", which WeasyPrint writes as the PDF's document language."""
-    return environment().get_template("report.html.j2").render(context(r), lang=lang)
+    """The report as one self-contained HTML page."""
+    return render_pages(r, (lang,))[0]
+
+
+def render_pages(r: Arsredovisning, langs: tuple[str, ...]) -> list[str]:
+    """The same page once per language tag, from one context (the charts are drawn once).
+    The PDF is printed from the page with lang="sv-SE", which WeasyPrint writes as the
+    PDF's document language; the web page says lang="sv"."""
+    template = environment().get_template("report.html.j2")
+    ctx = context(r)
+    return [template.render(ctx, lang=lang) for lang in langs]

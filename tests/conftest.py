@@ -14,13 +14,9 @@ FORBUND = ("halland", "sydnarke")
 
 
 def derive_year(folder: Path, year: int):
-    from generator.derive import derive
-    from generator.load import load_forbund
-    from generator.narrative import read_year
+    from generator.pipeline import report_of
 
-    source = load_forbund(folder)
-    sections, findings = read_year(folder, year)
-    return derive(source, year, tuple(sections), findings)
+    return report_of(folder, year)
 
 
 def golden_form(html: str) -> str:
