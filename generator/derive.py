@@ -245,7 +245,7 @@ def _post(ar: Ar | None, section: str, name: str) -> Post | None:
     return linje if isinstance(linje, Post) and (linje.rader or name == "verksamhetens_intakter") else None
 
 
-def _intakter_rows(ar: Ar, forbund: Forbund, prefix: str) -> list:
+def _intakter_rows(ar: Ar, prefix: str) -> list:
     """Note rows for verksamhetens intäkter: the members' fees as a group, then other income."""
     rows = []
     if ar.medlemsavgifter:
@@ -268,8 +268,8 @@ def noter(forbund: Forbund, ar: Ar, prev: Ar | None, figures: dict[int, Figures]
             post_now, post_before = _post(ar, section, name), _post(prev, section, name)
             prefix = f"noter.{name}"
             if name == "verksamhetens_intakter":
-                now_rows = _intakter_rows(ar, forbund, prefix)
-                before_rows = _intakter_rows(prev, forbund, prefix) if prev else []
+                now_rows = _intakter_rows(ar, prefix)
+                before_rows = _intakter_rows(prev, prefix) if prev else []
             else:
                 if post_now is None and post_before is None:
                     continue
