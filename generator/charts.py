@@ -110,8 +110,9 @@ def _rc() -> dict:
 # --- Units and formatting -----------------------------------------------------------
 
 def _unit(values) -> str:
-    """mnkr once an amount reaches a million, else tkr: ticks stay short either way."""
-    return "mnkr" if max((abs(v) for v in values), default=0) >= 1_000_000 else "tkr"
+    """mnkr once an amount reaches ten million, else tkr: with one decimal, mnkr would
+    round a small förbund's figures together (1 046 800 and 1 044 400 both "1,0")."""
+    return "mnkr" if max((abs(v) for v in values), default=0) >= 10_000_000 else "tkr"
 
 
 def _label(value: Decimal, unit: str) -> str:
