@@ -26,70 +26,70 @@ def _differ(a: Decimal | None, b: Decimal | None) -> bool:
 
 def balans(r: Arsredovisning) -> Iterable[Finding]:
     """Tillgångar = eget kapital + avsättningar + skulder, to the krona."""
-    for ar in (r.ar,):
-        f = r.figures[ar.ar]
-        assets = f.get("balansrakning.summa_tillgangar")
-        claims = f.get("balansrakning.summa_eget_kapital_avsattningar_och_skulder")
-        if _differ(assets, claims):
-            yield error("E-BALANS",
-                        f"the balance sheet {ar.ar} does not balance: summa tillgångar {plain(assets)}, "
-                        f"summa eget kapital, avsättningar och skulder {plain(claims)}, difference {plain(assets - claims)}; "
-                        "correct the balance-sheet lines so they agree with the bookkeeping",
-                        ar.pos_of("balansrakning"))
+    ar = r.ar
+    f = r.figures[ar.ar]
+    assets = f.get("balansrakning.summa_tillgangar")
+    claims = f.get("balansrakning.summa_eget_kapital_avsattningar_och_skulder")
+    if _differ(assets, claims):
+        yield error("E-BALANS",
+                    f"the balance sheet {ar.ar} does not balance: summa tillgångar {plain(assets)}, "
+                    f"summa eget kapital, avsättningar och skulder {plain(claims)}, difference {plain(assets - claims)}; "
+                    "correct the balance-sheet lines so they agree with the bookkeeping",
+                    ar.pos_of("balansrakning"))
 
 
 def kassaflode(r: Arsredovisning) -> Iterable[Finding]:
     """Likvida medel vid årets början + årets kassaflöde = likvida medel vid årets slut."""
-    for ar in (r.ar,):
-        f = r.figures[ar.ar]
-        begin = f.get("kassaflodesanalys.likvida_medel_vid_arets_borjan")
-        flow = f.get("kassaflodesanalys.arets_kassaflode")
-        end = f.get("kassaflodesanalys.likvida_medel_vid_arets_slut")
-        if begin is None or flow is None or end is None:
-            continue
-        if begin + flow != end:
-            yield error("E-KASSAFLODE",
-                        f"the cash-flow analysis {ar.ar} does not close: likvida medel vid årets början {plain(begin)} "
-                        f"+ årets kassaflöde {plain(flow)} = {plain(begin + flow)}, but likvida medel vid årets slut "
-                        f"are {plain(end)} (difference {plain(begin + flow - end)}); check investeringar and the "
-                        "balance-sheet lines of both years",
-                        ar.pos_of("balansrakning"))
+    ar = r.ar
+    f = r.figures[ar.ar]
+    begin = f.get("kassaflodesanalys.likvida_medel_vid_arets_borjan")
+    flow = f.get("kassaflodesanalys.arets_kassaflode")
+    end = f.get("kassaflodesanalys.likvida_medel_vid_arets_slut")
+    if begin is None or flow is None or end is None:
+        return
+    if begin + flow != end:
+        yield error("E-KASSAFLODE",
+                    f"the cash-flow analysis {ar.ar} does not close: likvida medel vid årets början {plain(begin)} "
+                    f"+ årets kassaflöde {plain(flow)} = {plain(begin + flow)}, but likvida medel vid årets slut "
+                    f"are {plain(end)} (difference {plain(begin + flow - end)}); check investeringar and the "
+                    "balance-sheet lines of both years",
+                    ar.pos_of("balansrakning"))
 
 
 def anlaggningstillgangar(r: Arsredovisning) -> Iterable[Finding]:
     """Last year's fixed assets + investments − depreciation − book value sold = this year's."""
-    for ar in (r.ar,):
-        now, before = r.figures[ar.ar], r.figures.get(ar.ar - 1, {})
-        opening = before.get("balansrakning.summa_anlaggningstillgangar")
-        closing = now.get("balansrakning.summa_anlaggningstillgangar")
-        if opening is None or closing is None:
-            continue
-        inv = ar.investeringar
-        expected = (opening + inv.investeringar + now["resultatrakning.avskrivningar"]
-                    - (inv.forsaljningar - inv.realisationsresultat))
-        if expected != closing:
-            yield error("E-ANLAGGNING",
-                        f"anläggningstillgångar {ar.ar} do not follow from last year's: {plain(opening)} + investeringar "
-                        f"{plain(inv.investeringar)} − avskrivningar {plain(-now['resultatrakning.avskrivningar'])} − sold "
-                        f"{plain(inv.forsaljningar - inv.realisationsresultat)} = {plain(expected)}, but the balance sheet "
-                        f"says {plain(closing)}; enter this year's investeringar (payments for new assets)",
-                        ar.pos_of("investeringar") if "investeringar" in ar.at else ar.pos_of("balansrakning"))
+    ar = r.ar
+    now, before = r.figures[ar.ar], r.figures.get(ar.ar - 1, {})
+    opening = before.get("balansrakning.summa_anlaggningstillgangar")
+    closing = now.get("balansrakning.summa_anlaggningstillgangar")
+    if opening is None or closing is None:
+        return
+    inv = ar.investeringar
+    expected = (opening + inv.investeringar + now["resultatrakning.avskrivningar"]
+                - (inv.forsaljningar - inv.realisationsresultat))
+    if expected != closing:
+        yield error("E-ANLAGGNING",
+                    f"anläggningstillgångar {ar.ar} do not follow from last year's: {plain(opening)} + investeringar "
+                    f"{plain(inv.investeringar)} − avskrivningar {plain(-now['resultatrakning.avskrivningar'])} − sold "
+                    f"{plain(inv.forsaljningar - inv.realisationsresultat)} = {plain(expected)}, but the balance sheet "
+                    f"says {plain(closing)}; enter this year's investeringar (payments for new assets)",
+                    ar.pos_of("investeringar") if "investeringar" in ar.at else ar.pos_of("balansrakning"))
 
 
 def driftredovisning(r: Arsredovisning) -> Iterable[Finding]:
     """The driftredovisning's total netto is årets resultat."""
-    for ar in (r.ar,):
-        if ar.driftredovisning is None:
-            continue
-        f = r.figures[ar.ar]
-        total = sum((v.intakt + v.kostnad for v in ar.driftredovisning.verksamheter), ZERO)
-        result = f["resultatrakning.arets_resultat"]
-        if total != result:
-            yield error("E-DRIFT",
-                        f"driftredovisningen {ar.ar} adds up to netto {plain(total)}, but årets resultat is "
-                        f"{plain(result)} (difference {plain(total - result)}); every krona of the income statement "
-                        "belongs to one verksamhet",
-                        ar.pos_of("driftredovisning"))
+    ar = r.ar
+    if ar.driftredovisning is None:
+        return
+    f = r.figures[ar.ar]
+    total = f["driftredovisning.summa_netto"]
+    result = f["resultatrakning.arets_resultat"]
+    if total != result:
+        yield error("E-DRIFT",
+                    f"driftredovisningen {ar.ar} adds up to netto {plain(total)}, but årets resultat is "
+                    f"{plain(result)} (difference {plain(total - result)}); every krona of the income statement "
+                    "belongs to one verksamhet",
+                    ar.pos_of("driftredovisning"))
 
 
 def _rows(rader: Iterable[Rad]) -> Iterable[Rad]:
