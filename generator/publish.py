@@ -7,6 +7,8 @@ font package; anything else (network, other files) is refused.
 """
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import logging
 import os
 import tempfile
@@ -57,7 +59,23 @@ def confined_fetcher(allowed: list[Path]):
     return ConfinedFetcher(allowed_protocols={"file", "data"})
 
 
-def write_pdf(html: str, base: Path, title: str, author: str) -> bytes:
+@contextlib.contextmanager
+def _source_date(epoch: int):
+    """SOURCE_DATE_EPOCH for the duration of the PDF build.
+
+    fontTools stamps each embedded font subset with the time it was saved ('head'
+    modified), unless SOURCE_DATE_EPOCH is set; without it two builds of the same input
+    differ whenever they fall in different seconds."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = before or str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def write_pdf(html: str, base: Path, title: str, author: str, epoch: int = 0) -> bytes:
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -67,8 +85,9 @@ def write_pdf(html: str, base: Path, title: str, author: str) -> bytes:
     document = HTML(string=html, base_url=base.as_uri() + "/", url_fetcher=fetcher)
     font_config = FontConfiguration()
     fonts = CSS(string=font_css(), url_fetcher=fetcher, font_config=font_config)
-    return document.write_pdf(stylesheets=[fonts], font_config=font_config, pdf_variant="pdf/a-3a",
-                              pdf_identifier=f"{author} {title}".encode("utf-8"))
+    with _source_date(epoch):
+        return document.write_pdf(stylesheets=[fonts], font_config=font_config, pdf_variant="pdf/a-3a",
+                                  pdf_identifier=f"{author} {title}".encode("utf-8"))
 
 
 def _atomic_write(target: Path, data: bytes) -> None:
@@ -91,7 +110,10 @@ def build_outputs(report: Arsredovisning, folder: Path, out: Path, pdf: bool = T
     outputs = {out / f"{stem}.html": html.encode("utf-8")}
     if pdf:
         title = f"Årsredovisning {report.year}"
-        outputs[out / f"{stem}.pdf"] = write_pdf(print_html, folder.resolve(), title, report.forbund.namn)
+        # The board's decision date stamps the embedded fonts, so the bytes follow the input.
+        decided = dt.datetime.combine(report.ar.styrelsens_beslut, dt.time(), dt.timezone.utc)
+        outputs[out / f"{stem}.pdf"] = write_pdf(print_html, folder.resolve(), title, report.forbund.namn,
+                                                 int(decided.timestamp()))
     for path, data in outputs.items():
         _atomic_write(path, data)
     return list(outputs)
