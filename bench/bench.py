@@ -17,10 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.check import run_checks  # noqa: E402
+from generator.derive import derive_forbund, derive_report  # noqa: E402
 from generator.load import load_forbund  # noqa: E402
-from generator.pipeline import derive_year  # noqa: E402
-from generator.publish import write_pdf  # noqa: E402
-from generator.render import render_html  # noqa: E402
+from generator.narrative import read_narrative  # noqa: E402
+from generator.pipeline import print_report, render_report  # noqa: E402
 
 REPEAT = 5
 
@@ -45,12 +45,19 @@ def synthetic(folder: Path, rows: int) -> Path:
     return target
 
 
+def derive(source):
+    """The derive stage as the pipeline runs it for one year: the förbund, then the year."""
+    narrativ, _ = read_narrative(source.root / "2023.md", "bench")
+    derived, _ = derive_forbund(source)
+    return derive_report(derived, 2023, tuple(narrativ or ()))
+
+
 def measure(label: str, folder: Path) -> None:
-    t_load, source = best(lambda: load_forbund(folder))
-    t_derive, report = best(lambda: derive_year(source, 2023))
+    t_load, (source, _) = best(lambda: load_forbund(folder))
+    t_derive, report = best(lambda: derive(source))
     t_check, findings = best(lambda: run_checks(report))
-    t_html, html = best(lambda: render_html(report))
-    t_pdf, pdf = best(lambda: write_pdf(render_html(report, "sv-SE"), folder, "bench", "bench"), repeat=3)
+    t_html, html = best(lambda: render_report(report))
+    t_pdf, pdf = best(lambda: print_report(report, folder), repeat=3)
     print(f"{label:<22} load {t_load * 1000:7.1f} ms  derive {t_derive * 1000:6.1f} ms  check {t_check * 1000:5.1f} ms  "
           f"html {t_html * 1000:6.1f} ms  pdf {t_pdf:5.2f} s  ({len(pdf) // 1024} KiB, {len(findings)} findings)")
 

@@ -23,6 +23,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from .formatting import NBSP, belopp, heltal, kr, procent
+from .keys import BR, NT
 
 CM = 1 / 2.54
 WIDTH = 16 * CM
@@ -168,11 +169,11 @@ def _bar_labels(ax, bars, texts, **kw) -> None:
 
 def femar(r) -> Chart | None:
     """Intäkter, kostnader and årets resultat over five years, oldest first."""
-    rows = sorted(r.femar, key=lambda row: row.ar)
+    rows = sorted(r.femar, key=lambda row: row.year)
     series = (("Intäkter", "verksamhetens_intakter", 1, DARK, None),
               ("Kostnader", "verksamhetens_kostnader", -1, LIGHT, HATCH),
               ("Resultat", "arets_resultat", 1, MID, CROSS))
-    shown = {name: [(row.ar, getattr(row, attr) * sign) for row in rows if getattr(row, attr) is not None]
+    shown = {name: [(row.year, getattr(row, attr) * sign) for row in rows if getattr(row, attr) is not None]
              for name, attr, sign, _, _ in series}
     years = sorted({y for points in shown.values() for y, _ in points})
     if not years:
@@ -216,9 +217,9 @@ def _legend(ax) -> None:
 
 def eget_kapital(r) -> Chart | None:
     """Eget kapital against Nationella rådets recommended ceiling, this year and last."""
-    year = r.ar.ar
-    rows = [(y, r.figures.get(y, {}).get("balansrakning.summa_eget_kapital"),
-             r.figures.get(y, {}).get("nyckeltal.eget_kapital_tak")) for y in (year - 1, year)]
+    year = r.year
+    rows = [(y, r.figures.get(y, {}).get(BR.summa_eget_kapital), r.figures.get(y, {}).get(NT.eget_kapital_tak))
+            for y in (year - 1, year)]
     rows = [row for row in rows if row[1] is not None]
     if not rows:
         return None
@@ -281,7 +282,7 @@ def deltagare(r) -> Chart | None:
     alt = "; ".join(f"{res.insats.namn}: " + ", ".join(
         f"{name.lower()} {heltal(getattr(res.insats.deltagare, attr))}" for name, attr, *_ in groups)
         + f", totalt {heltal(res.deltagare)}" for res in rows)
-    title = f"Deltagare per kön och insats {r.ar.ar}"
+    title = f"Deltagare per kön och insats {r.year}"
     return Chart("deltagare", title, alt, _svg(fig, "deltagare", title, alt))
 
 
@@ -313,5 +314,5 @@ def kostnad_per_kategori(r) -> Chart | None:
     ax.set_xlim(left=min(0, min(float(k.utfall) for k in rows)))
     alt = "; ".join(f"{k.namn}: {kr(k.utfall)}" + (f" ({procent(k.andel)})" if k.andel is not None else "")
                     for k in rows)
-    title = f"Kostnader per kategori {r.ar.ar}"
+    title = f"Kostnader per kategori {r.year}"
     return Chart("kostnad-per-kategori", title, alt, _svg(fig, "kostnad-per-kategori", title, alt))

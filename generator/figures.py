@@ -15,7 +15,7 @@ from .derive import Arsredovisning
 SIX_PLACES = Decimal("0.000001")
 
 
-def _number(key: str, value: Decimal) -> str:
+def _number(key: str, value: Decimal) -> str:  # noqa: ARG001 - key kept for callers
     # Ratios and quotients (soliditet, andel, kostnad per deltagare) have endless
     # decimals; six places are more than any report shows. Amounts are never touched.
     if value.as_tuple().exponent < -6:

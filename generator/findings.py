@@ -41,11 +41,3 @@ def error(code: str, message: str, pos: Pos) -> Finding:
 
 def warning(code: str, message: str, pos: Pos) -> Finding:
     return Finding(code, Severity.WARNING, message, pos)
-
-
-class UnusableInput(Exception):
-    """Raised when input cannot be turned into a model; carries the findings that say why."""
-
-    def __init__(self, findings: list[Finding]):
-        super().__init__("\n".join(str(f) for f in findings))
-        self.findings = findings

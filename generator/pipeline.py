@@ -1,21 +1,132 @@
-"""The stages joined: one förbund-year from its folder to the derived report.
+"""The orchestrator: the only place the stages are joined.
 
-load (YAML and Markdown) → derive. Checking, rendering and printing take the result.
+    load → derive → check → layout → render (HTML) → print (PDF) → write
+
+Every function returns its result (or None when there is none) together with every
+finding; nothing here raises for anything a user wrote. The CLI, `make diff`, the bench
+and the tests all come through here, so each sees exactly what the others see.
 """
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .derive import Arsredovisning, derive
+from .check import run_checks
+from .derive import Arsredovisning, Derived, derive_forbund, derive_report
+from .findings import Finding, Pos, Severity, error
 from .load import Source, load_forbund
-from .narrative import read_year
+from .narrative import read_narrative
 
 
-def derive_year(source: Source, year: int) -> Arsredovisning:
-    """Read the year's narrative and derive the whole report."""
-    sections, findings = read_year(source.root, year)
-    return derive(source, year, tuple(sections), findings)
+@dataclass(frozen=True)
+class Outcome:
+    """One förbund-year: its report, or None when its input could not be used, and every finding."""
+
+    forbund: str  # the förbund's folder name
+    year: int | None
+    report: Arsredovisning | None
+    findings: tuple[Finding, ...]
+    written: tuple[Path, ...] = field(default=())
+
+    @property
+    def usable(self) -> bool:
+        return self.report is not None
+
+    @property
+    def errors(self) -> int:
+        return sum(f.severity is Severity.ERROR for f in self.findings)
 
 
-def report_of(folder: Path, year: int) -> Arsredovisning:
-    return derive_year(load_forbund(folder), year)
+def _years(source: Source, year: int | None, every_year: bool) -> tuple[list[int], list[Finding]]:
+    if year is not None:
+        if year not in source.years:
+            have = ", ".join(str(y) for y in sorted(source.years))
+            return [], [error("E-YEAR", f"no {year}.yaml for this förbund; years with a file: {have}",
+                              Pos(source.shown(source.root)))]
+        return [year], []
+    return (sorted(source.years) if every_year else [max(source.years)]), []
+
+
+def _report(derived: Derived, year: int, derive_findings: list[Finding]) -> Outcome:
+    """One year of a derived förbund: its narrative read, its report derived and checked."""
+    source = derived.source
+    path = source.root / f"{year}.md"
+    narrativ, findings = read_narrative(path, source.shown(path))
+    if narrativ is None:
+        return Outcome(source.name, year, None, tuple(derive_findings + findings))
+    report = derive_report(derived, year, tuple(narrativ))
+    return Outcome(source.name, year, report, tuple(derive_findings + findings + run_checks(report)))
+
+
+def check_forbund(folder: Path, year: int | None = None, every_year: bool = False,
+                  base: Path | None = None) -> list[Outcome]:
+    """Check one förbund: the year asked for, its latest year, or every year.
+
+    The förbund is read and its statements derived once, whatever the number of years.
+    """
+    source, findings = load_forbund(folder, base)
+    if source is None:
+        return [Outcome(folder.name, year, None, tuple(findings))]
+    years, findings = _years(source, year, every_year)
+    if not years:
+        return [Outcome(folder.name, year, None, tuple(findings))]
+    derived, derive_findings = derive_forbund(source)
+    return [_report(derived, y, derive_findings[y]) for y in years]
+
+
+def check_year(folder: Path, year: int | None = None, base: Path | None = None) -> Outcome:
+    """One förbund-year (its latest when year is None), derived and checked."""
+    return check_forbund(folder, year, base=base)[0]
+
+
+# --- Building the report ---------------------------------------------------------------
+
+def render_report(report: Arsredovisning, lang: str = "sv") -> str:
+    """The report as one self-contained HTML page (layout, then render)."""
+    from .layout import layout_report
+    from .render import render_html
+
+    return render_html(layout_report(report), lang)
+
+
+def print_report(report: Arsredovisning, folder: Path) -> bytes:
+    """The report as PDF: the page rendered for print (lang sv-SE), then printed.
+
+    `folder` is the förbund's data folder, the only data folder the PDF may read from."""
+    from . import pdf
+    from .layout import layout_report
+    from .render import render_html
+
+    page = layout_report(report)
+    # The board's decision date stamps the embedded fonts, so the bytes follow the input.
+    decided = dt.datetime.combine(report.arsfil.styrelsens_beslut, dt.time(), dt.timezone.utc)
+    return pdf.print_pdf(render_html(page, "sv-SE"), pdf.Collaborators.for_folder(folder),
+                         pdf.Metadata(f"Årsredovisning {report.year}", report.forbund.namn, int(decided.timestamp())))
+
+
+def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = True,
+               base: Path | None = None) -> Outcome:
+    """Check one förbund-year and, when it has no errors, write its HTML (and PDF) into `out`.
+
+    Both files are made completely in memory and then replace the old ones, so a failure
+    leaves the previous report as it was.
+    """
+    from . import output
+
+    outcome = check_year(folder, year, base)
+    if outcome.report is None or outcome.errors:
+        return outcome
+    report = outcome.report
+    stem = out / f"{outcome.forbund}-{report.year}"
+    files = {stem.with_suffix(".html"): render_report(report).encode("utf-8")}
+    if pdf:
+        files[stem.with_suffix(".pdf")] = print_report(report, folder)
+    written, problems = output.write_all(files)
+    return Outcome(outcome.forbund, outcome.year, report, outcome.findings + tuple(problems), tuple(written))
+
+
+def forbund_outcomes(folders: list[Path], year: int | None, every_year: bool) -> Iterator[Outcome]:
+    for folder in folders:
+        yield from check_forbund(folder, year, every_year)

@@ -1,18 +1,16 @@
-"""Stable ASCII keys from Swedish names, for the figures export."""
+"""Stable ASCII keys from names in the data, for the figures export and HTML ids.
+
+Transliteration is python-slugify's (text-unidecode): å, ä → a, ö → o, but also
+Æ → ae, ø → o, ß → ss, so no letter of a name is dropped.
+"""
 from __future__ import annotations
 
-import re
-import unicodedata
-
-_SWEDISH = str.maketrans({"å": "a", "ä": "a", "ö": "o", "Å": "a", "Ä": "a", "Ö": "o", "é": "e", "ü": "u"})
+from slugify import slugify
 
 
 def slug(text: str) -> str:
-    """'Region Örebro län' → 'region_orebro_lan'."""
-    text = text.translate(_SWEDISH)
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    text = re.sub(r"[^a-zA-Z0-9]+", "_", text).strip("_").lower()
-    return text or "rad"
+    """'Region Örebro län' → 'region_orebro_lan', 'Ærø' → 'aero'."""
+    return slugify(text, separator="_") or "rad"
 
 
 def unique_slugs(texts: list[str]) -> list[str]:

@@ -14,9 +14,12 @@ FORBUND = ("halland", "sydnarke")
 
 
 def derive_year(folder: Path, year: int):
-    from generator.pipeline import report_of
+    """The derived report of one förbund-year, through the pipeline as every command gets it."""
+    from generator.pipeline import check_year
 
-    return report_of(folder, year)
+    outcome = check_year(folder, year)
+    assert outcome.report is not None, [str(f) for f in outcome.findings]
+    return outcome.report
 
 
 def golden_form(html: str) -> str:

@@ -83,10 +83,10 @@ def test_halland_femar_alt_and_title():
 @pytest.mark.parametrize("name", FORBUND)
 def test_alt_states_every_figure(name):
     r = report(name)
-    year = r.ar.ar
+    year = r.year
     shown = by_id(r)
     for row in r.femar:
-        text = next(part for part in shown["femar"].alt.split("; ") if part.startswith(f"{row.ar}:"))
+        text = next(part for part in shown["femar"].alt.split("; ") if part.startswith(f"{row.year}:"))
         for label, value in (("intäkter", row.verksamhetens_intakter), ("kostnader", -row.verksamhetens_kostnader),
                              ("resultat", row.arets_resultat)):
             assert f"{label} {kr(value)}" in text
@@ -151,9 +151,9 @@ def test_same_bytes_in_another_process_and_no_global_change():
 
 def test_a_missing_value_is_not_drawn():
     r = report("halland")
-    rows = [dataclasses.replace(row, verksamhetens_intakter=None) if row.ar == 2021 else
+    rows = [dataclasses.replace(row, verksamhetens_intakter=None) if row.year == 2021 else
             dataclasses.replace(row, verksamhetens_intakter=None, verksamhetens_kostnader=None, arets_resultat=None)
-            if row.ar == 2020 else row for row in r.femar]
+            if row.year == 2020 else row for row in r.femar]
     full = by_id(r)["femar"]
     gappy = by_id(dataclasses.replace(r, femar=rows))["femar"]
     years = [part.split(":")[0] for part in gappy.alt.split("; ")]
@@ -172,7 +172,7 @@ def test_no_chart_without_data():
 
 def test_eget_kapital_without_last_year():
     r = report("sydnarke")
-    only_this_year = dataclasses.replace(r, figures={r.ar.ar: r.figures[r.ar.ar]})
+    only_this_year = dataclasses.replace(r, figures={r.year: r.figures[r.year]})
     chart = by_id(only_this_year)["eget-kapital"]
     assert chart.alt == (f"2023: eget kapital {kr(r.figures[2023]['balansrakning.summa_eget_kapital'])}, "
                          f"rekommenderat tak {kr(r.figures[2023]['nyckeltal.eget_kapital_tak'])}")

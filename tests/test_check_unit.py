@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator import check
-from generator.derive import derive
 from generator.findings import Severity
-from generator.load import load_forbund
+from generator.pipeline import check_year
 
 REPO = Path(__file__).resolve().parent.parent
 NBSP = "\u00a0"
@@ -62,7 +61,9 @@ class Copy:
         return hits[0]
 
     def report(self, year: int = 2023):
-        return derive(load_forbund(self.folder, base=self.root), year)
+        outcome = check_year(self.folder, year, base=self.root)
+        assert outcome.report is not None, [str(f) for f in outcome.findings]
+        return outcome.report
 
 
 @pytest.fixture
@@ -103,12 +104,12 @@ kontrollsummor:
 
 def test_kontrollsumma_that_agrees_gives_no_finding(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833))
-    assert list(check.kontrollsummor(halland.report())) == []
+    assert list(check.check_kontrollsummor(halland.report())) == []
 
 
 def test_kontrollsumma_that_disagrees_gives_one_error_with_expected_computed_difference(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297834))
-    findings = list(check.kontrollsummor(halland.report()))
+    findings = list(check.check_kontrollsummor(halland.report()))
     assert len(findings) == 1
     f = findings[0]
     assert (f.code, f.severity) == ("E-KONTROLL", Severity.ERROR)
@@ -123,19 +124,19 @@ def test_kontrollsumma_that_disagrees_gives_one_error_with_expected_computed_dif
 
 def test_kontrollsumma_below_the_derived_figure_has_a_negative_difference(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297832))
-    [f] = check.kontrollsummor(halland.report())
+    [f] = check.check_kontrollsummor(halland.report())
     assert f.message.endswith("expected 6 297 832, computed 6 297 833, difference -1")
 
 
 def test_kontrollsumma_with_ore_is_compared_exactly(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar="6297833.50"))
-    [f] = check.kontrollsummor(halland.report())
+    [f] = check.check_kontrollsummor(halland.report())
     assert f.message.endswith("expected 6 297 833,50, computed 6 297 833, difference 0,50")
 
 
 def test_kontrollsumma_for_last_year_is_checked_against_last_year(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace("-423974", "-423973"))
-    [f] = check.kontrollsummor(halland.report())
+    [f] = check.check_kontrollsummor(halland.report())
     assert f.message == ("kontrollsumma resultatrakning.arets_resultat 2022: "
                          "expected -423 973, computed -423 974, difference 1")
     assert f.pos.line == halland.line_of("2023.yaml", "resultatrakning.arets_resultat: -423973")
@@ -144,7 +145,7 @@ def test_kontrollsumma_for_last_year_is_checked_against_last_year(halland):
 def test_kontrollsumma_with_unknown_key_suggests_the_key(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace(
         "balansrakning.summa_tillgangar:", "balansrakning.summa_tillgangr:"))
-    [f] = check.kontrollsummor(halland.report())
+    [f] = check.check_kontrollsummor(halland.report())
     assert f.code == "E-KONTROLL"
     assert f.message == ('kontrollsumma "balansrakning.summa_tillgangr" names no figure of 2023; '
                          'did you mean "balansrakning.summa_tillgangar"?')
@@ -153,7 +154,7 @@ def test_kontrollsumma_with_unknown_key_suggests_the_key(halland):
 
 def test_kontrollsumma_for_a_year_outside_the_report(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace("    2022:", "    2021:"))
-    [f] = check.kontrollsummor(halland.report())
+    [f] = check.check_kontrollsummor(halland.report())
     assert f.code == "E-KONTROLL"
     assert f.message == "kontrollsummor for 2021: only 2023 and 2022 are in this report"
 
@@ -161,12 +162,12 @@ def test_kontrollsumma_for_a_year_outside_the_report(halland):
 # --- balanskrav ----------------------------------------------------------------------
 
 def test_negative_balanskravsresultat_with_explanation_gives_nothing(halland):
-    assert list(check.balanskrav(halland.report())) == []
+    assert list(check.check_balanskrav(halland.report())) == []
 
 
 def test_negative_balanskravsresultat_without_explanation_warns(halland):
     halland.cut_from("2023.yaml", "balanskrav:")
-    findings = list(check.balanskrav(halland.report()))
+    findings = list(check.check_balanskrav(halland.report()))
     assert [(f.code, f.severity) for f in findings] == [("W-BALANSKRAV", Severity.WARNING)]
     assert "årets balanskravsresultat is negative (-2 812 499 kr)" in findings[0].message
     assert "styrelsens_forklaring" in findings[0].message
@@ -176,14 +177,14 @@ def test_negative_balanskravsresultat_without_explanation_warns(halland):
 def test_positive_balanskravsresultat_needs_no_explanation(sydnarke):
     # Sydnärke 2023 has no balanskrav block and a result of 308 788.
     assert sydnarke.report().figures[2023]["balanskravsresultat.arets_balanskravsresultat"] == 308788
-    assert list(check.balanskrav(sydnarke.report())) == []
+    assert list(check.check_balanskrav(sydnarke.report())) == []
 
 
 # --- datum ---------------------------------------------------------------------------
 
 def test_signing_date_after_31_march_warns(halland):
     halland.replace("2023.yaml", "  datum: 2024-03-08", "  datum: 2024-04-15")
-    findings = list(check.datum(halland.report()))
+    findings = list(check.check_datum(halland.report()))
     assert [(f.code, f.severity) for f in findings] == [("W-DATUM", Severity.WARNING)]
     assert findings[0].message.startswith("underskrift.datum 2024-04-15 is after 2024-03-31")
     assert findings[0].pos.line == halland.line_of("2023.yaml", "datum: 2024-04-15")
@@ -191,7 +192,7 @@ def test_signing_date_after_31_march_warns(halland):
 
 def test_board_decision_after_31_march_warns(halland):
     halland.replace("2023.yaml", "styrelsens_beslut: 2024-03-08", "styrelsens_beslut: 2024-04-15")
-    [f] = check.datum(halland.report())
+    [f] = check.check_datum(halland.report())
     assert f.code == "W-DATUM"
     assert f.message.startswith("styrelsens_beslut 2024-04-15 is after 2024-03-31")
     assert f.pos.line == halland.line_of("2023.yaml", "styrelsens_beslut: 2024-04-15")
@@ -199,12 +200,12 @@ def test_board_decision_after_31_march_warns(halland):
 
 def test_signing_on_31_march_is_in_time(halland):
     halland.replace("2023.yaml", "  datum: 2024-03-08", "  datum: 2024-03-31")
-    assert list(check.datum(halland.report())) == []
+    assert list(check.check_datum(halland.report())) == []
 
 
 def test_signing_before_the_year_ended_is_an_error(halland):
     halland.replace("2023.yaml", "  datum: 2024-03-08", "  datum: 2023-12-31")
-    [f] = check.datum(halland.report())
+    [f] = check.check_datum(halland.report())
     assert (f.code, f.severity) == ("E-DATUM", Severity.ERROR)
     assert f.message.startswith("underskrift.datum 2023-12-31 is before the end of 2023")
 
@@ -215,7 +216,7 @@ def test_eget_kapital_below_the_ceiling_gives_nothing(halland):
     # 2 668 035 kr is 14 % of 19 085 200 kr, below the configured 15 % (2 862 780 kr).
     r = halland.report()
     assert r.figures[2023]["nyckeltal.eget_kapital_over_tak"] == -194745
-    assert list(check.eget_kapital_tak(r)) == []
+    assert list(check.check_eget_kapital_tak(r)) == []
 
 
 def test_eget_kapital_above_the_ceiling_warns_with_the_figures(halland):
@@ -224,7 +225,7 @@ def test_eget_kapital_above_the_ceiling_warns_with_the_figures(halland):
     # Ceiling 0.10 × 19 085 200 = 1 908 520; 2 668 035 − 1 908 520 = 759 515 over.
     assert r.figures[2023]["nyckeltal.eget_kapital_tak"] == 1908520
     assert r.figures[2023]["nyckeltal.eget_kapital_over_tak"] == 759515
-    findings = list(check.eget_kapital_tak(r))
+    findings = list(check.check_eget_kapital_tak(r))
     assert [(f.code, f.severity) for f in findings] == [("W-EK-TAK", Severity.WARNING)]
     assert text_of(findings[0]).startswith(
         "eget kapital 2 668 035 kr is 14 % of the year's medlemsavgifter, above Nationella rådets "
@@ -236,14 +237,14 @@ def test_eget_kapital_above_the_ceiling_warns_with_the_figures(halland):
 
 def test_shares_within_a_tenth_of_a_percentage_point_give_nothing(halland):
     # Halland 2023: staten 9 531 000 of 19 085 200 = 49,94 %, within 0,1 procentenhet.
-    assert list(check.medlemsandelar(halland.report())) == []
+    assert list(check.check_medlemsandelar(halland.report())) == []
 
 
 def test_shares_off_50_25_25_warn_with_the_figures(sydnarke):
     # 100 000 kr moved from the region to staten; the total stays 5 222 000.
     sydnarke.replace("2023.yaml", "Staten: 2611000.00", "Staten: 2711000.00")
     sydnarke.replace("2023.yaml", "Region Örebro län: 1305500.00", "Region Örebro län: 1205500.00")
-    findings = list(check.medlemsandelar(sydnarke.report()))
+    findings = list(check.check_medlemsandelar(sydnarke.report()))
     assert [(f.code, f.severity) for f in findings] == [("W-ANDEL", Severity.WARNING)] * 2
     # 2 711 000 / 5 222 000 = 51,91 %; 1 205 500 / 5 222 000 = 23,09 %.
     assert [text_of(f) for f in findings] == [
@@ -258,7 +259,7 @@ def test_kommun_off_its_fordelningsnyckel_warns_at_its_line(halland):
     # Halmstad (key 8 of 25 → 8 %) and Hylte (key 1 of 25 → 1 %) are off their keys.
     halland.replace("2023.yaml", "Halmstads kommun: 1528640", "Halmstads kommun: 1628640")
     halland.replace("2023.yaml", "Hylte kommun: 191180", "Hylte kommun: 91180")
-    findings = list(check.medlemsandelar(halland.report()))
+    findings = list(check.check_medlemsandelar(halland.report()))
     assert [f.code for f in findings] == ["W-ANDEL", "W-ANDEL"]
     assert [text_of(f) for f in findings] == [
         # 1 628 640 / 19 085 200 = 8,53 %; 0,08 × 19 085 200 = 1 526 816.
@@ -276,11 +277,11 @@ def test_balance_sheet_that_does_not_balance(halland):
     # The published Plusgirokonto 2 603 109 instead of the data's rounding-krona 2 603 108.
     halland.replace("2023.yaml", "belopp: 2603108}", "belopp: 2603109}")
     r = halland.report()
-    [f] = check.balans(r)
+    [f] = check.check_balans(r)
     assert (f.code, f.severity) == ("E-BALANS", Severity.ERROR)
     assert ("summa tillgångar 6 297 834, summa eget kapital, avsättningar och skulder 6 297 833, "
             "difference 1") in f.message
-    [g] = check.kassaflode(r)
+    [g] = check.check_kassaflode(r)
     assert g.code == "E-KASSAFLODE"
     assert "8 528 237 + årets kassaflöde -2 990 789 = 5 537 448, but likvida medel vid årets slut are 5 537 449" \
         in g.message
@@ -289,7 +290,7 @@ def test_balance_sheet_that_does_not_balance(halland):
 def test_varav_and_bilaga_as_published_do_not_add_up(halland):
     # The published "varav Projektkostnader 695 646" of Avgifter för kurser (740 065).
     halland.replace("2023.yaml", "belopp: -695645}", "belopp: -695646}")
-    findings = list(check.specifikationer(halland.report()))
+    findings = list(check.check_specifikationer(halland.report()))
     assert sorted(f.code for f in findings) == ["E-BILAGA", "E-VARAV"]
     varav = next(f for f in findings if f.code == "E-VARAV")
     assert varav.message.startswith('"Avgifter för kurser": the varav rows add up to -740 066, the row is '
@@ -301,7 +302,7 @@ def test_varav_and_bilaga_as_published_do_not_add_up(halland):
 
 def test_driftredovisning_that_misses_a_krona(sydnarke):
     sydnarke.replace("2023.yaml", "kostnad: -1392951", "kostnad: -1392950")
-    [f] = check.driftredovisning(sydnarke.report())
+    [f] = check.check_driftredovisning(sydnarke.report())
     assert f.code == "E-DRIFT"
     assert f.message.startswith("driftredovisningen 2023 adds up to netto 308 789, but årets resultat is "
                                 "308 788 (difference 1)")

@@ -8,7 +8,7 @@ import pytest
 
 from generator.formatting import NBSP, belopp, procent
 from generator.narrative import fill
-from generator.render import render_html
+from generator.pipeline import render_report as render_html
 
 from .conftest import DATA, derive_year, run_cli
 

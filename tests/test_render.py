@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from generator.formatting import MINUS, NBSP, belopp
-from generator.tables import balansrakning, kassaflodesanalys, resultatrakning
+from generator.layout import table_balansrakning, table_kassaflodesanalys, table_resultatrakning
 
 from .conftest import DATA, FORBUND, derive_year, golden_form, run_cli
 
@@ -25,14 +25,14 @@ def test_every_statement_figure_is_in_the_pdf_in_swedish_format(built, name):
     text = "\n".join(pdf_pages(built[name]["pdf"]))
     r = derive_year(DATA / name, 2023)
     missing = []
-    for table in (resultatrakning(r), balansrakning(r), kassaflodesanalys(r)):
-        for row in table.rader:
+    for table in (table_resultatrakning(r), table_balansrakning(r), table_kassaflodesanalys(r)):
+        for row in table.rows:
             for value in row.values:
                 if value is None:
                     continue
                 shown = belopp(value)
                 if shown not in text:
-                    missing.append((table.caption, row.text, shown))
+                    missing.append((table.caption, row.label, shown))
     assert not missing
     # The formatter's conventions survive into the PDF: real minus, no-break spaces.
     assert f"{MINUS}2{NBSP}812{NBSP}499" in text or name != "halland"
@@ -134,22 +134,22 @@ def test_column_headings_and_units_come_from_the_data(tmp_path):
     text = (folder / "2023.yaml").read_text(encoding="utf-8").replace("  enhet: kr\n", "  enhet: tkr\n")
     (folder / "2023.yaml").write_text(text, encoding="utf-8")
     r = derive_year(folder, 2023)
-    from generator.render import render_html
+    from generator.pipeline import render_report
 
-    html = render_html(r)
+    html = render_report(r)
     for table_id in ("resultatrakning", "kassaflodesanalys"):
         heads = re.search(rf'id="tabell-{table_id}".*?<thead>(.*?)</thead>', html, re.S).group(1)
         assert re.findall(r'class="amount">([^<]+)<', heads) == ["2023", "2022"]
     drift = re.search(r'id="tabell-driftredovisning".*?</table>', html, re.S).group(0)
     assert "Belopp i tkr" in drift and "Belopp i kr" not in drift
     # In tkr the amounts are divided by 1000 and every column still adds up as shown.
-    from generator.tables import driftredovisning
+    from generator.layout import table_driftredovisning
 
-    table = driftredovisning(r)
-    assert table.enhet == "tkr"
-    for col in range(len(table.kolumner)):
-        rows = [row.values[col] for row in table.rader[:-1] if row.values[col] is not None]
-        assert sum(rows) == table.rader[-1].values[col]
+    table = table_driftredovisning(r)
+    assert table.unit == "tkr"
+    for col in range(len(table.columns)):
+        rows = [row.values[col] for row in table.rows[:-1] if row.values[col] is not None]
+        assert sum(rows) == table.rows[-1].values[col]
         assert all(v % 1000 == 0 for v in rows)
     assert f"5{NBSP}222" in drift and "5 222 000" not in drift.replace(NBSP, " ")
 
@@ -166,21 +166,20 @@ def test_equity_and_debts_are_printed_positive(built):
 
 
 def test_a_failed_build_leaves_the_previous_files(tmp_path, monkeypatch):
-    from generator import publish
+    from generator import pdf, pipeline
 
     shutil.copytree(DATA / "halland", tmp_path / "halland")
     out = tmp_path / "build"
     out.mkdir()
     (out / "halland-2023.html").write_text("previous", encoding="utf-8")
     (out / "halland-2023.pdf").write_bytes(b"previous")
-    r = derive_year(tmp_path / "halland", 2023)
 
     def broken(*args, **kwargs):
         raise RuntimeError("printer on fire")
 
-    monkeypatch.setattr(publish, "write_pdf", broken)
+    monkeypatch.setattr(pdf, "print_pdf", broken)
     with pytest.raises(RuntimeError):
-        publish.build_outputs(r, tmp_path / "halland", out)
+        pipeline.build_year(tmp_path / "halland", out, 2023)
     assert (out / "halland-2023.html").read_text(encoding="utf-8") == "previous"
     assert (out / "halland-2023.pdf").read_bytes() == b"previous"
     assert sorted(p.name for p in out.iterdir()) == ["halland-2023.html", "halland-2023.pdf"]
@@ -189,8 +188,8 @@ def test_a_failed_build_leaves_the_previous_files(tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", FORBUND)
 def test_html_matches_the_reviewed_golden_file(name):
     """Rendered HTML of the examples is reviewed as a diff; `make golden` rewrites it."""
-    from generator.render import render_html
+    from generator.pipeline import render_report
 
-    html = golden_form(render_html(derive_year(DATA / name, 2023)))
+    html = golden_form(render_report(derive_year(DATA / name, 2023)))
     golden = Path(__file__).parent / "golden" / f"{name}-2023.html"
     assert html == golden.read_text(encoding="utf-8"), f"run `make golden` and review the diff of {golden.name}"

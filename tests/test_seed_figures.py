@@ -28,8 +28,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.derive import derive
-from generator.load import load_forbund
+from generator.pipeline import check_year
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -295,7 +294,7 @@ SEEDS = {
 
 @lru_cache(maxsize=None)
 def report(forbund: str):
-    return derive(load_forbund(REPO / "data" / forbund, base=REPO), 2023)
+    return check_year(REPO / "data" / forbund, 2023, base=REPO).report
 
 
 @lru_cache(maxsize=None)

@@ -6,10 +6,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.render import render_html  # noqa: E402
+from generator.pipeline import render_report  # noqa: E402
 from tests.conftest import DATA, FORBUND, derive_year, golden_form  # noqa: E402
 
 for name in FORBUND:
     target = Path(__file__).parent / "golden" / f"{name}-2023.html"
-    target.write_text(golden_form(render_html(derive_year(DATA / name, 2023))), encoding="utf-8")
+    target.write_text(golden_form(render_report(derive_year(DATA / name, 2023))), encoding="utf-8")
     print(f"wrote {target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target}")

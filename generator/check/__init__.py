@@ -1,0 +1,34 @@
+"""The check stage: named checks, each returning findings with a source position.
+
+Every accounting identity of DESIGN.md is an error. Control totals (`kontrollsummor`) are
+assertions: a figure copied from the bookkeeping or a published report, compared with what
+was derived. Warnings cover what is allowed but needs a look.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..derive import Arsredovisning
+from ..findings import Finding
+from .hushallning import check_balanskrav, check_datum, check_eget_kapital_tak
+from .insatser import check_indikatormatning, check_insatser, check_kategorier
+from .kontroll import check_kontrollsummor, check_referenser
+from .medlemmar import check_medlemmar, check_medlemsandelar
+from .noter import check_specifikationer
+from .statements import check_anlaggningstillgangar, check_balans, check_driftredovisning, check_kassaflode
+
+Check = Callable[[Arsredovisning], Iterable[Finding]]
+
+CHECKS: tuple[Check, ...] = (
+    check_balans, check_kassaflode, check_anlaggningstillgangar, check_driftredovisning, check_specifikationer,
+    check_medlemmar, check_medlemsandelar, check_eget_kapital_tak, check_balanskrav, check_datum,
+    check_kontrollsummor, check_referenser, check_insatser, check_kategorier, check_indikatormatning,
+)
+
+__all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]
+
+
+def run_checks(r: Arsredovisning) -> list[Finding]:
+    """Every check's findings, in the order of the files and lines they are about."""
+    findings = [finding for check in CHECKS for finding in check(r)]
+    return sorted(findings, key=lambda f: (f.pos.path, f.pos.line, f.pos.col, f.code))

@@ -1,0 +1,80 @@
+"""Figures named by the user: control totals copied from elsewhere, and figures in the text."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from decimal import Decimal
+
+from ..derive import Arsredovisning
+from ..findings import Finding, Pos, error
+from ..formatting import plain
+from ..narrative import references
+
+
+def _suggest(key: str, known: list[str], otherwise: str) -> str:
+    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
+    return f'; did you mean "{close[0]}"?' if close else otherwise
+
+
+def _disagreement(key: str, year: int, expected: Decimal, computed: Decimal) -> str:
+    message = (f"kontrollsumma {key} {year}: expected {plain(expected)}, computed {plain(computed)}, "
+               f"difference {plain(expected - computed)}")
+    if expected == -computed:
+        # The commonest slip when copying from a ledger, which shows costs and equity
+        # with the opposite sign of the report's.
+        message += ("; only the sign differs: in these files income and assets are positive and costs negative, "
+                    "as the income statement prints them")
+    return message
+
+
+def check_kontrollsummor(r: Arsredovisning) -> Iterator[Finding]:
+    """Figures copied from the bookkeeping or a published report, checked as assertions."""
+    ks = r.arsfil.kontrollsummor
+    if ks is None:
+        return
+    for year, values in ks.belopp.items():
+        if year not in (r.year, r.year - 1):
+            yield error("E-KONTROLL", f"kontrollsummor for {year}: only {r.year} and {r.year - 1} are in this report",
+                        ks.belopp.pos_of(year))
+            continue
+        derived = r.figures.get(year, {})
+        for key, expected in values.items():
+            computed = derived.get(key)
+            if computed is None:
+                hint = _suggest(key, list(derived), "; `make figures` lists every key")
+                yield error("E-KONTROLL", f'kontrollsumma "{key}" names no figure of {year}{hint}', values.pos_of(key))
+            elif computed != expected:
+                yield error("E-KONTROLL", _disagreement(key, year, expected, computed), values.pos_of(key))
+
+
+def _texts(r: Arsredovisning) -> Iterator[tuple[str, str, int]]:
+    """Every free text that may name figures, with where it starts: (text, path, first line)."""
+    for a in r.narrativ:
+        yield a.markdown, a.pos.path, a.body_line
+    arsfil = r.arsfil
+    owners: list[tuple[object, str]] = [(arsfil.balanskrav, "styrelsens_forklaring")]
+    if arsfil.mal is not None:
+        owners += [(mal, "kommentar") for mal in arsfil.mal.verksamhetsmal + arsfil.mal.finansiella_mal]
+    owners += [(insats, "kommentar") for insats in arsfil.insatser]
+    for owner, name in owners:
+        value = getattr(owner, name)
+        if value:
+            pos: Pos = owner.pos_of(name)  # type: ignore[attr-defined]
+            # A block scalar (| or >) starts on the line after its key.
+            yield value, pos.path, pos.line + (1 if "\n" in value else 0)
+
+
+def check_referenser(r: Arsredovisning) -> Iterator[Finding]:
+    """Figures named in the narrative exist; nothing else stands between the braces."""
+    for text, path, first_line in _texts(r):
+        for ref in references(text):
+            line = first_line + text.count("\n", 0, ref.offset)
+            pos = Pos(path, line, ref.offset - (text.rfind("\n", 0, ref.offset) + 1) + 1)
+            year = ref.year or r.year
+            if ref.problem or ref.key is None:
+                yield error("E-REFERENS", ref.problem or "not a figure name", pos)
+            elif year not in (r.year, r.year - 1):
+                yield error("E-REFERENS", f"{ref.text}: only {r.year} and {r.year - 1} are in this report", pos)
+            elif ref.key not in r.figures.get(year, {}):
+                hint = _suggest(ref.key, list(r.figures.get(year, {})), "; `make figures` lists every name")
+                yield error("E-REFERENS", f'"{ref.key}" names no figure of {year}{hint}', pos)

@@ -1,0 +1,79 @@
+"""Notes and bilagor add up: a note's rows to its line, groups and varav rows to their row."""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+from ..derive import ZERO, Arsredovisning
+from ..derive.noter import line_amount, rad_amount
+from ..findings import Finding, error
+from ..formatting import plain
+from ..model import Post, Rad
+
+
+def _rows(rader: Iterable[Rad]) -> Iterator[Rad]:
+    for rad in rader:
+        yield rad
+        yield from _rows(rad.rader)
+        yield from _rows(rad.varav)
+
+
+def _posts(r: Arsredovisning) -> Iterator[tuple[str, str, Post]]:
+    for section in ("resultatrakning", "balansrakning"):
+        lines = getattr(r.arsfil, section)
+        for name in lines.at:
+            linje = getattr(lines, name)
+            if isinstance(linje, Post):
+                yield section, name, linje
+
+
+def check_specifikationer(r: Arsredovisning) -> Iterator[Finding]:
+    """A note's rows add up to its line; groups and varav rows add up to their rows."""
+    for section, name, linje in _posts(r):
+        total = line_amount(linje)
+        if linje.belopp is not None and linje.rader and total is not None and linje.belopp != total:
+            yield error("E-NOT", f"{section}.{name}: the rows add up to {plain(total)}, but belopp says "
+                        f"{plain(linje.belopp)} (difference {plain(total - linje.belopp)}); correct a row or belopp",
+                        linje.pos_of("belopp"))
+        for rad in _rows(linje.rader):
+            yield from _rad(rad)
+        yield from _bilagor(linje)
+
+
+def _rad(rad: Rad) -> Iterator[Finding]:
+    if rad.rader and rad.belopp is not None and rad.belopp != rad_amount(rad):
+        yield error("E-NOT", f'"{rad.text}": its rows add up to {plain(rad_amount(rad))}, but belopp says '
+                    f"{plain(rad.belopp)}", rad.pos_of("belopp"))
+    if rad.varav:
+        split = sum((rad_amount(v) for v in rad.varav), ZERO)
+        if split != rad_amount(rad):
+            yield error("E-VARAV", f'"{rad.text}": the varav rows add up to {plain(split)}, the row is '
+                        f"{plain(rad_amount(rad))} (difference {plain(split - rad_amount(rad))}); varav is the "
+                        "complete split of the row", rad.pos_of("varav"))
+    if not rad.rader and rad.belopp is None:
+        yield error("E-NOT", f'"{rad.text}" has neither belopp nor rader', rad.pos)
+
+
+def _bilagor(linje: Post) -> Iterator[Finding]:
+    for bilaga in linje.bilagor:
+        total = sum((rad_amount(x) for x in bilaga.rader), ZERO)
+        target = _avser(linje, bilaga.avser)
+        if target is None:
+            texts = [x.text for x in linje.rader] + [f"varav {v.text}" for x in linje.rader for v in x.varav]
+            close = difflib.get_close_matches(bilaga.avser, texts, n=1)
+            hint = f'; did you mean "{close[0]}"?' if close else "; name a row of the note, or varav and a varav text"
+            yield error("E-BILAGA", f'bilaga "{bilaga.rubrik}": avser "{bilaga.avser}" names no row of the note{hint}',
+                        bilaga.pos_of("avser"))
+        elif total != target:
+            yield error("E-BILAGA", f'bilaga "{bilaga.rubrik}" adds up to {plain(total)}, but "{bilaga.avser}" in the '
+                        f"note is {plain(target)} (difference {plain(total - target)})", bilaga.pos_of("rader"))
+
+
+def _avser(linje: Post, avser: str) -> Decimal | None:
+    """The amount of the note row (or of every varav row with a label) a bilaga names."""
+    text = " ".join(avser.lower().split())
+    if text.startswith("varav "):
+        parts = [rad_amount(v) for x in linje.rader for v in x.varav if v.text.lower() == text[6:]]
+        return sum(parts, ZERO) if parts else None
+    return next((rad_amount(rad) for rad in _rows(linje.rader) if rad.text.lower() == text), None)

@@ -1,0 +1,94 @@
+"""The derive stage: every figure of a förbund's years, computed from the facts entered once.
+
+    derived, findings = derive_forbund(source)        # every year's statements, once
+    report = derive_report(derived, 2023, narrativ)   # one year's report
+
+Each year's figures form a flat mapping from figure keys (`generator.keys`) to exact
+Decimals. A year needs last year's figures (opening equity, the cash-flow analysis'
+opening balances, the comparison column), from last year's file or, failing that, from
+the förbund's `historik` block. Derivation does not judge: where something cannot be
+computed it records a finding and leaves the figure out; the check stage judges the rest.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..findings import Finding, error
+from ..keys import BR, RR
+from ..load import Source
+from ..model import Arsfil, Forbund
+from .balanskrav import derive_balanskravsresultat
+from .driftredovisning import derive_driftredovisning
+from .femar import derive_femar, history_figures
+from .insatser import derive_insatser, derive_kategorier, insats_figures
+from .medlemmar import derive_medlemsandelar, derive_nyckeltal
+from .noter import derive_noter, note_figures
+from .report import ZERO, Arsredovisning, Figures
+from .statements import OPENING_REQUIRED, derive_balansrakning, derive_kassaflodesanalys, derive_resultatrakning
+
+__all__ = ["ZERO", "Arsredovisning", "Derived", "Figures", "derive_forbund", "derive_report"]
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A förbund's statements of every year with a file, each derived once."""
+
+    source: Source
+    figures: dict[int, Figures]
+
+    def year_figures(self, year: int) -> Figures:
+        """A year's figures: from its file, or what its history block gives."""
+        return self.figures.get(year) or history_figures(self.source.forbund, year)
+
+
+def derive_forbund(source: Source) -> tuple[Derived, dict[int, list[Finding]]]:
+    """Figures of every year with a file, oldest first, each opening from the year before."""
+    figures: dict[int, Figures] = {}
+    findings: dict[int, list[Finding]] = {}
+    for year in sorted(source.years):
+        before = figures.get(year - 1) or history_figures(source.forbund, year - 1)
+        figures[year], findings[year] = _year(source.forbund, source.years[year], before)
+    return Derived(source, figures), findings
+
+
+def _year(forbund: Forbund, arsfil: Arsfil, before: Figures) -> tuple[Figures, list[Finding]]:
+    year = arsfil.ar
+    findings = []
+    f = derive_resultatrakning(arsfil)
+    opening = before.get(BR.summa_eget_kapital)
+    if opening is None:
+        findings.append(error("E-OPENING", f"no opening eget kapital for {year}: add {year - 1}.yaml, or "
+                              f"historik: {year - 1}: eget_kapital: … in forbund.yaml", arsfil.pos_of("balansrakning")))
+    f.update(derive_balansrakning(arsfil, f[RR.arets_resultat], opening))
+    missing = [k.split(".", 1)[1] for k in OPENING_REQUIRED if k not in before]
+    if missing and opening is not None:
+        findings.append(error("E-OPENING", f"the cash-flow analysis for {year} needs last year's balance sheet; "
+                              f"add {year - 1}.yaml or historik: {year - 1}: with " + ", ".join(missing),
+                              arsfil.pos_of("balansrakning")))
+    elif not missing:
+        f.update(derive_kassaflodesanalys(arsfil, f, before))
+    f.update(derive_balanskravsresultat(arsfil, f[RR.arets_resultat]))
+    f.update(derive_nyckeltal(f, forbund, arsfil.antal_anstallda))
+    return f, findings
+
+
+def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredovisning:
+    """The whole report of one year; `narrativ` is the year's Markdown, split into sections."""
+    source = derived.source
+    arsfil, fjol = source.years[year], source.years.get(year - 1)
+    figures = {year: dict(derived.figures[year]), year - 1: dict(derived.year_figures(year - 1))}
+    notes = derive_noter(arsfil, fjol, figures)
+    for y, extra in note_figures(notes, year).items():
+        figures[y].update(extra)
+    drift_rows, drift_figures = derive_driftredovisning(arsfil, fjol)
+    figures[year].update(drift_figures)
+    if fjol is not None:
+        figures[year - 1].update(derive_driftredovisning(fjol, source.years.get(year - 2))[1])
+        figures[year - 1].update(derive_medlemsandelar(source.forbund, fjol)[1])
+    members, member_figures = derive_medlemsandelar(source.forbund, arsfil)
+    figures[year].update(member_figures)
+    results = derive_insatser(arsfil)
+    categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
+    figures[year].update(insats_figures(arsfil, results, categories))
+    return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
+                          derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories)

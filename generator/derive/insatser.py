@@ -1,0 +1,165 @@
+"""The follow-up of insatser: budget, utfall, participants, categories, mål, indikatormätning.
+
+Budget and utfall of an insats are kronor spent, positive, as the per-insats tables show
+them. An insats linked to a driftredovisning row (by `driftredovisning:` or by having the
+same name) takes both from that row, so they are entered once; `check` compares them when
+they are entered as well.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..keys import INDIKATOR, INSATS, IN, ML, SA
+from ..model import Arsfil, Insats, Mal, Verksamhet
+from ..slug import slug, unique_slugs
+from ..texts import DRIFT_OCH_ADMINISTRATION, KATEGORI
+from .report import ZERO, Figures
+
+
+@dataclass(frozen=True)
+class InsatsResultat:
+    insats: Insats
+    key: str
+    budget: Decimal | None
+    utfall: Decimal | None
+    avvikelse: Decimal | None  # budget − utfall: positive is below budget
+    deltagare: int | None
+    andel_kvinnor: Decimal | None
+    andel_man: Decimal | None
+    andel_annan: Decimal | None
+    kostnad_per_deltagare: Decimal | None
+    andel_stegforflyttning: Decimal | None
+    drift_rad: str | None  # the driftredovisning row it was taken from
+
+
+@dataclass(frozen=True)
+class Kategori:
+    key: str  # individinriktad, strukturovergripande, drift_och_administration
+    namn: str
+    utfall: Decimal
+    budget: Decimal | None
+    andel: Decimal | None  # of verksamhetens kostnader
+
+
+@dataclass(frozen=True)
+class Malsammanfattning:
+    uppnadda: int
+    antal: int
+
+
+def drift_row_for(insats: Insats, arsfil: Arsfil) -> Verksamhet | None:
+    """The driftredovisning row an insats is linked to, by `driftredovisning:` or by name."""
+    if arsfil.driftredovisning is None:
+        return None
+    wanted = (insats.driftredovisning or insats.namn).strip().lower()
+    return next((row for row in arsfil.driftredovisning.verksamheter if row.namn.strip().lower() == wanted), None)
+
+
+def share(part: int | Decimal | None, whole: int | Decimal | None) -> Decimal | None:
+    if part is None or not whole:
+        return None
+    return Decimal(part) / Decimal(whole)
+
+
+def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
+    row = drift_row_for(insats, arsfil)
+    budget, utfall = insats.budget, insats.utfall
+    if row is not None:
+        utfall = -(row.intakt + row.kostnad)
+        budget = -row.budget if row.budget is not None else budget
+    d = insats.deltagare
+    total = (d.kvinnor + d.man + d.annan) if d else None
+    return InsatsResultat(
+        insats, key, budget, utfall,
+        budget - utfall if budget is not None and utfall is not None else None,
+        total,
+        share(d.kvinnor, total) if d else None,
+        share(d.man, total) if d else None,
+        share(d.annan, total) if d else None,
+        utfall / total if utfall is not None and total else None,
+        share(insats.avslutade_med_stegforflyttning, insats.avslutade),
+        row.namn if row is not None else None,
+    )
+
+
+def derive_insatser(arsfil: Arsfil) -> list[InsatsResultat]:
+    keys = unique_slugs([i.namn for i in arsfil.insatser])
+    return [_insats(insats, key, arsfil) for insats, key in zip(arsfil.insatser, keys)]
+
+
+def derive_kategorier(results: list[InsatsResultat], verksamhetens_kostnader: Decimal) -> list[Kategori]:
+    """Cost per category and its share of verksamhetens kostnader (seeds/000 §1.6).
+
+    Drift och administration is what the insatser did not use: verksamhetens kostnader
+    less every insats's utfall.
+    """
+    total_cost = -verksamhetens_kostnader
+    out = []
+    used = ZERO
+    for key, namn in KATEGORI.items():
+        mine = [r for r in results if r.insats.kategori == key]
+        if not mine:
+            continue
+        utfall = sum((r.utfall or ZERO for r in mine), ZERO)
+        budgets = [r.budget for r in mine if r.budget is not None]
+        used += utfall
+        out.append(Kategori(key, namn, utfall, sum(budgets, ZERO) if budgets else None, share(utfall, total_cost)))
+    if out:
+        rest = total_cost - used
+        out.append(Kategori("drift_och_administration", DRIFT_OCH_ADMINISTRATION, rest, None, share(rest, total_cost)))
+    return out
+
+
+def malsammanfattning(mal: tuple[Mal, ...]) -> Malsammanfattning:
+    return Malsammanfattning(sum(m.status == "uppnatt" for m in mal), len(mal))
+
+
+_INSATS_FIELDS = ("budget", "utfall", "avvikelse", "deltagare", "andel_kvinnor", "andel_man", "andel_annan",
+                  "kostnad_per_deltagare", "andel_stegforflyttning")
+
+
+def _insats_figures(results: list[InsatsResultat]) -> Figures:
+    f: Figures = {}
+    for r in results:
+        values = {name: getattr(r, name) for name in _INSATS_FIELDS}
+        values.update(avslutade=r.insats.avslutade, avslutade_med_stegforflyttning=r.insats.avslutade_med_stegforflyttning)
+        f.update({INSATS(r.key, name): Decimal(v) for name, v in values.items() if v is not None})
+    return f
+
+
+def _kategori_figures(categories: list[Kategori]) -> Figures:
+    f: Figures = {}
+    for c in categories:
+        f[IN.kategori(c.key, "utfall")] = c.utfall
+        if c.andel is not None:
+            f[IN.kategori(c.key, "andel_av_kostnaderna")] = c.andel
+        if c.budget is not None:
+            f[IN.kategori(c.key, "budget")] = c.budget
+    return f
+
+
+def _follow_up_figures(arsfil: Arsfil, results: list[InsatsResultat]) -> Figures:
+    f: Figures = {}
+    if arsfil.mal is not None:
+        for group in ("verksamhetsmal", "finansiella_mal"):
+            summary = malsammanfattning(getattr(arsfil.mal, group))
+            if summary.antal:
+                f[ML.grupp(group, "uppnadda")] = Decimal(summary.uppnadda)
+                f[ML.grupp(group, "antal")] = Decimal(summary.antal)
+    if arsfil.strukturaktiviteter:
+        f[SA.antal] = Decimal(len(arsfil.strukturaktiviteter))
+        f[SA.deltagare] = Decimal(sum(a.deltagare or 0 for a in arsfil.strukturaktiviteter))
+    by_name = {r.insats.namn.lower(): r for r in results}
+    for m in arsfil.indikatormatning:
+        key = slug(m.insats)
+        f[INDIKATOR(key, "svarande")] = Decimal(m.svarande)
+        linked = by_name.get(m.insats.lower())
+        if linked is not None and linked.insats.avslutade:
+            f[INDIKATOR(key, "avslutade")] = Decimal(linked.insats.avslutade)
+            f[INDIKATOR(key, "svarsfrekvens")] = Decimal(m.svarande) / Decimal(linked.insats.avslutade)
+    return f
+
+
+def insats_figures(arsfil: Arsfil, results: list[InsatsResultat], categories: list[Kategori]) -> Figures:
+    return {**_insats_figures(results), **_kategori_figures(categories), **_follow_up_figures(arsfil, results)}

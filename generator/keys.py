@@ -1,0 +1,350 @@
+"""Figure keys: every name of the figures export, with its Swedish label and display format.
+
+A figure key is a stable ASCII name such as `resultatrakning.arets_resultat`. Derive writes
+figures under these keys; the tables, the narrative's `{{ … }}` references, `make diff`,
+the JSON export and the README's key list all read label and format from here, so a key
+is spelt in one place. Fixed keys are attributes of the section classes below
+(`RR.arets_resultat`); keys that carry a name from the data (a verksamhet, a member, an
+insats, a note row) come from a `Family` (`DRIFT.rad("Kansli", "netto")`).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from .slug import slug
+
+# The three ways a figure is shown; the names are the report's formatting filters.
+Format = Literal["belopp", "procent", "heltal"]
+BELOPP: Format = "belopp"  # an amount in kronor: −2 812 499
+ANDEL: Format = "procent"  # a share: 42 %
+ANTAL: Format = "heltal"  # a count: 17
+
+
+class Key(str):
+    """A figure key: the string itself, with its Swedish label and display format."""
+
+    label: str
+    format: Format
+
+    def __new__(cls, key: str, label: str, format: Format = BELOPP) -> Key:
+        self = super().__new__(cls, key)
+        self.label = label
+        self.format = format
+        return self
+
+
+class Section:
+    """A group of fixed keys under one prefix; subclasses list them as attributes."""
+
+    prefix = ""
+    title = ""
+
+    @classmethod
+    def keys(cls) -> list[Key]:
+        return [v for v in vars(cls).values() if isinstance(v, Key)]
+
+
+def _k(section: str, name: str, label: str, format: Format = BELOPP) -> Key:
+    return Key(f"{section}.{name}", label, format)
+
+
+class RR(Section):
+    prefix, title = "resultatrakning", "Resultaträkning"
+    medlemsavgifter = _k(prefix, "medlemsavgifter", "Medlemsavgifter")
+    verksamhetens_intakter = _k(prefix, "verksamhetens_intakter", "Verksamhetens intäkter")
+    verksamhetens_kostnader = _k(prefix, "verksamhetens_kostnader", "Verksamhetens kostnader")
+    avskrivningar = _k(prefix, "avskrivningar", "Avskrivningar")
+    verksamhetens_nettokostnader = _k(prefix, "verksamhetens_nettokostnader", "Verksamhetens nettokostnader")
+    verksamhetens_resultat = _k(prefix, "verksamhetens_resultat", "Verksamhetens resultat")
+    finansiella_intakter = _k(prefix, "finansiella_intakter", "Finansiella intäkter")
+    finansiella_kostnader = _k(prefix, "finansiella_kostnader", "Finansiella kostnader")
+    resultat_efter_finansiella_poster = _k(prefix, "resultat_efter_finansiella_poster",
+                                           "Resultat efter finansiella poster")
+    extraordinara_poster = _k(prefix, "extraordinara_poster", "Extraordinära poster")
+    arets_resultat = _k(prefix, "arets_resultat", "Årets resultat")
+
+
+class BR(Section):
+    prefix, title = "balansrakning", "Balansräkning"
+    immateriella_anlaggningstillgangar = _k(prefix, "immateriella_anlaggningstillgangar",
+                                            "Immateriella anläggningstillgångar")
+    maskiner_och_inventarier = _k(prefix, "maskiner_och_inventarier", "Maskiner och inventarier")
+    summa_materiella_anlaggningstillgangar = _k(prefix, "summa_materiella_anlaggningstillgangar",
+                                                "Summa materiella anläggningstillgångar")
+    finansiella_anlaggningstillgangar = _k(prefix, "finansiella_anlaggningstillgangar",
+                                           "Finansiella anläggningstillgångar")
+    summa_anlaggningstillgangar = _k(prefix, "summa_anlaggningstillgangar", "Summa anläggningstillgångar")
+    forrad = _k(prefix, "forrad", "Förråd")
+    fordringar = _k(prefix, "fordringar", "Fordringar")
+    kortfristiga_placeringar = _k(prefix, "kortfristiga_placeringar", "Kortfristiga placeringar")
+    kassa_och_bank = _k(prefix, "kassa_och_bank", "Kassa och bank")
+    summa_omsattningstillgangar = _k(prefix, "summa_omsattningstillgangar", "Summa omsättningstillgångar")
+    summa_tillgangar = _k(prefix, "summa_tillgangar", "Summa tillgångar")
+    arets_resultat = _k(prefix, "arets_resultat", "Årets resultat")
+    resultatutjamningsreserv = _k(prefix, "resultatutjamningsreserv", "Resultatutjämningsreserv")
+    ovrigt_eget_kapital = _k(prefix, "ovrigt_eget_kapital", "Övrigt eget kapital")
+    summa_eget_kapital = _k(prefix, "summa_eget_kapital", "Summa eget kapital")
+    avsattningar_pensioner = _k(prefix, "avsattningar_pensioner", "Avsättningar för pensioner")
+    andra_avsattningar = _k(prefix, "andra_avsattningar", "Andra avsättningar")
+    summa_avsattningar = _k(prefix, "summa_avsattningar", "Summa avsättningar")
+    langfristiga_skulder = _k(prefix, "langfristiga_skulder", "Långfristiga skulder")
+    kortfristiga_skulder = _k(prefix, "kortfristiga_skulder", "Kortfristiga skulder")
+    summa_skulder = _k(prefix, "summa_skulder", "Summa skulder")
+    summa_eget_kapital_avsattningar_och_skulder = _k(prefix, "summa_eget_kapital_avsattningar_och_skulder",
+                                                     "Summa eget kapital, avsättningar och skulder")
+    ansvarsforbindelser = _k(prefix, "ansvarsforbindelser", "Ansvarsförbindelser")
+
+
+class KF(Section):
+    prefix, title = "kassaflodesanalys", "Kassaflödesanalys"
+    arets_resultat = _k(prefix, "arets_resultat", "Årets resultat")
+    avskrivningar = _k(prefix, "avskrivningar", "Justering för avskrivningar")
+    forandring_avsattningar = _k(prefix, "forandring_avsattningar", "Justering för förändring av avsättningar")
+    realisationsresultat = _k(prefix, "realisationsresultat", "Justering för realisationsresultat")
+    justering_ej_likviditetspaverkande_poster = _k(prefix, "justering_ej_likviditetspaverkande_poster",
+                                                   "Justering för ej likviditetspåverkande poster")
+    medel_fore_forandring_av_rorelsekapital = _k(prefix, "medel_fore_forandring_av_rorelsekapital",
+                                                 "Medel från verksamheten före förändring av rörelsekapital")
+    forandring_forrad = _k(prefix, "forandring_forrad", "Minskning (+) / ökning (−) av förråd")
+    forandring_kortfristiga_fordringar = _k(prefix, "forandring_kortfristiga_fordringar",
+                                            "Minskning (+) / ökning (−) av kortfristiga fordringar")
+    forandring_kortfristiga_skulder = _k(prefix, "forandring_kortfristiga_skulder",
+                                         "Ökning (+) / minskning (−) av kortfristiga skulder")
+    kassaflode_fran_den_lopande_verksamheten = _k(prefix, "kassaflode_fran_den_lopande_verksamheten",
+                                                  "Kassaflöde från den löpande verksamheten")
+    investeringar = _k(prefix, "investeringar", "Investering i materiella anläggningstillgångar")
+    forsaljningar = _k(prefix, "forsaljningar", "Försäljning av anläggningstillgångar")
+    kassaflode_fran_investeringsverksamheten = _k(prefix, "kassaflode_fran_investeringsverksamheten",
+                                                  "Kassaflöde från investeringsverksamheten")
+    forandring_langfristiga_skulder = _k(prefix, "forandring_langfristiga_skulder",
+                                         "Förändring av långfristiga skulder")
+    kassaflode_fran_finansieringsverksamheten = _k(prefix, "kassaflode_fran_finansieringsverksamheten",
+                                                   "Kassaflöde från finansieringsverksamheten")
+    arets_kassaflode = _k(prefix, "arets_kassaflode", "Årets kassaflöde")
+    likvida_medel_vid_arets_borjan = _k(prefix, "likvida_medel_vid_arets_borjan", "Likvida medel vid årets början")
+    likvida_medel_vid_arets_slut = _k(prefix, "likvida_medel_vid_arets_slut", "Likvida medel vid årets slut")
+
+
+class DR(Section):
+    prefix, title = "driftredovisning", "Driftredovisning"
+    summa_intakt = _k(prefix, "summa_intakt", "Summa intäkt")
+    summa_kostnad = _k(prefix, "summa_kostnad", "Summa kostnad")
+    summa_netto = _k(prefix, "summa_netto", "Summa netto")
+    summa_budget = _k(prefix, "summa_budget", "Summa budget netto")
+    summa_avvikelse = _k(prefix, "summa_avvikelse", "Summa avvikelse netto − budget")
+    summa_netto_fjol = _k(prefix, "summa_netto_fjol", "Summa netto föregående år")
+
+
+class BK(Section):
+    prefix, title = "balanskravsresultat", "Balanskravsresultat"
+    arets_resultat = _k(prefix, "arets_resultat", "Årets resultat enligt resultaträkningen")
+    samtliga_realisationsvinster = _k(prefix, "samtliga_realisationsvinster",
+                                      "Reducering av samtliga realisationsvinster")
+    realisationsvinster_undantag = _k(prefix, "realisationsvinster_undantag",
+                                      "Vissa realisationsvinster enligt undantagsmöjlighet")
+    realisationsforluster_undantag = _k(prefix, "realisationsforluster_undantag",
+                                        "Vissa realisationsförluster enligt undantagsmöjlighet")
+    orealiserade_vinster_forluster = _k(prefix, "orealiserade_vinster_forluster",
+                                        "Orealiserade vinster och förluster i värdepapper")
+    aterforing_orealiserade = _k(prefix, "aterforing_orealiserade",
+                                 "Återföring av orealiserade vinster och förluster i värdepapper")
+    resultat_efter_balanskravsjusteringar = _k(prefix, "resultat_efter_balanskravsjusteringar",
+                                               "Årets resultat efter balanskravsjusteringar")
+    till_resultatutjamningsreserv = _k(prefix, "till_resultatutjamningsreserv", "Medel till resultatutjämningsreserv")
+    fran_resultatutjamningsreserv = _k(prefix, "fran_resultatutjamningsreserv", "Medel från resultatutjämningsreserv")
+    arets_balanskravsresultat = _k(prefix, "arets_balanskravsresultat", "Årets balanskravsresultat")
+    tidigare_underskott = _k(prefix, "tidigare_underskott", "Underskott från tidigare år att återställa")
+    underskott_att_aterstalla = _k(prefix, "underskott_att_aterstalla", "Underskott kvar att återställa")
+
+
+class NT(Section):
+    prefix, title = "nyckeltal", "Nyckeltal"
+    soliditet = _k(prefix, "soliditet", "Soliditet (summa eget kapital ÷ summa tillgångar)", ANDEL)
+    eget_kapital_andel_av_tilldelning = _k(prefix, "eget_kapital_andel_av_tilldelning",
+                                           "Eget kapital ÷ årets medlemsavgifter", ANDEL)
+    eget_kapital_tak_andel = _k(prefix, "eget_kapital_tak_andel",
+                                "Rekommenderat tak för eget kapital, andel av medlemsavgifterna", ANDEL)
+    eget_kapital_tak = _k(prefix, "eget_kapital_tak", "Rekommenderat tak för eget kapital i kronor")
+    eget_kapital_over_tak = _k(prefix, "eget_kapital_over_tak", "Eget kapital över taket (negativt: under taket)")
+    antal_anstallda = _k(prefix, "antal_anstallda", "Antal anställda", ANTAL)
+
+
+class MA(Section):
+    prefix, title = "medlemsavgifter", "Medlemsavgifter"
+    summa = _k(prefix, "summa", "Summa medlemsavgifter")
+    andel_staten = _k(prefix, "andel_staten", "Statens andel", ANDEL)
+    andel_region = _k(prefix, "andel_region", "Regionens andel", ANDEL)
+    andel_kommun = _k(prefix, "andel_kommun", "Kommunernas andel", ANDEL)
+
+
+class IN(Section):
+    prefix, title = "insatser", "Insatser per kategori"
+    individinriktad_utfall = _k(prefix, "individinriktad.utfall", "Individinriktade insatser, utfall")
+    individinriktad_budget = _k(prefix, "individinriktad.budget", "Individinriktade insatser, budget")
+    individinriktad_andel = _k(prefix, "individinriktad.andel_av_kostnaderna",
+                               "Individinriktade insatser, andel av verksamhetens kostnader", ANDEL)
+    strukturovergripande_utfall = _k(prefix, "strukturovergripande.utfall", "Strukturövergripande insatser, utfall")
+    strukturovergripande_budget = _k(prefix, "strukturovergripande.budget", "Strukturövergripande insatser, budget")
+    strukturovergripande_andel = _k(prefix, "strukturovergripande.andel_av_kostnaderna",
+                                    "Strukturövergripande insatser, andel av verksamhetens kostnader", ANDEL)
+    drift_och_administration_utfall = _k(prefix, "drift_och_administration.utfall",
+                                         "Drift och administration (verksamhetens kostnader utöver insatserna)")
+    drift_och_administration_andel = _k(prefix, "drift_och_administration.andel_av_kostnaderna",
+                                        "Drift och administration, andel av verksamhetens kostnader", ANDEL)
+
+    @staticmethod
+    def kategori(kategori: str, falt: str) -> Key:
+        """insatser.<kategori>.utfall|budget|andel_av_kostnaderna."""
+        return FIXED[f"insatser.{kategori}.{falt}"]
+
+
+class ML(Section):
+    prefix, title = "mal", "Mål"
+    verksamhetsmal_uppnadda = _k(prefix, "verksamhetsmal.uppnadda", "Uppnådda verksamhetsmål", ANTAL)
+    verksamhetsmal_antal = _k(prefix, "verksamhetsmal.antal", "Antal verksamhetsmål", ANTAL)
+    finansiella_mal_uppnadda = _k(prefix, "finansiella_mal.uppnadda", "Uppnådda finansiella mål", ANTAL)
+    finansiella_mal_antal = _k(prefix, "finansiella_mal.antal", "Antal finansiella mål", ANTAL)
+
+    @staticmethod
+    def grupp(grupp: str, falt: str) -> Key:
+        """mal.<verksamhetsmal|finansiella_mal>.uppnadda|antal."""
+        return FIXED[f"mal.{grupp}.{falt}"]
+
+
+class SA(Section):
+    prefix, title = "strukturaktiviteter", "Strukturövergripande aktiviteter"
+    antal = _k(prefix, "antal", "Antal aktiviteter", ANTAL)
+    deltagare = _k(prefix, "deltagare", "Deltagare i aktiviteterna", ANTAL)
+
+
+SECTIONS: tuple[type[Section], ...] = (RR, BR, KF, DR, BK, NT, MA, IN, ML, SA)
+FIXED: dict[str, Key] = {k: k for s in SECTIONS for k in s.keys()}
+
+
+# --- Families: keys that carry a name from the data ---------------------------------
+
+@dataclass(frozen=True)
+class Family:
+    """Keys `<prefix>.<name>.<field>` for each name the data has (a verksamhet, a member …).
+
+    `slot` is how the README shows the name (`<verksamhet>`); `fields` give each field's
+    label and format. The name is slugged here, so every family key is made the same way.
+    """
+
+    prefix: str
+    slot: str
+    title: str
+    fields: dict[str, tuple[str, Format]]
+
+    def __call__(self, name: str, field: str) -> Key:
+        label, fmt = self.fields[field]
+        return Key(f"{self.prefix}.{name}.{field}", label, fmt)
+
+    def of(self, text: str, field: str) -> Key:
+        """The key of a name as written in the data: `of("Region Örebro län", "andel")`."""
+        return self(slug(text), field)
+
+    def pattern(self) -> re.Pattern[str]:
+        fields = "|".join(self.fields)
+        return re.compile(rf"^{re.escape(self.prefix)}\.[a-z0-9_]+\.({fields})$")
+
+
+DRIFT = Family("driftredovisning", "<verksamhet>", "Driftredovisning per verksamhet", {
+    "intakt": ("Intäkt", BELOPP), "kostnad": ("Kostnad", BELOPP), "netto": ("Netto", BELOPP),
+    "budget": ("Budget netto", BELOPP), "avvikelse": ("Avvikelse netto − budget", BELOPP),
+    "netto_fjol": ("Netto föregående år", BELOPP),
+})
+MEDLEM = Family("medlemsavgifter", "<medlem>", "Medlemsavgift per medlem", {
+    "belopp": ("Medlemsavgift", BELOPP), "andel": ("Andel av medlemsavgifterna", ANDEL),
+})
+INSATS = Family("insatser", "<insats>", "Per insats", {
+    "budget": ("Budget", BELOPP), "utfall": ("Utfall", BELOPP), "avvikelse": ("Avvikelse budget − utfall", BELOPP),
+    "deltagare": ("Antal deltagare", ANTAL), "andel_kvinnor": ("Andel kvinnor", ANDEL),
+    "andel_man": ("Andel män", ANDEL), "andel_annan": ("Andel annan eller uppgift saknas", ANDEL),
+    "kostnad_per_deltagare": ("Kostnad per deltagare", BELOPP), "avslutade": ("Avslutade deltagare", ANTAL),
+    "avslutade_med_stegforflyttning": ("Avslutade med stegförflyttning", ANTAL),
+    "andel_stegforflyttning": ("Andel av de avslutade med stegförflyttning", ANDEL),
+})
+INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats", {
+    "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
+    "svarsfrekvens": ("Svarsfrekvens", ANDEL),
+})
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR)
+
+
+class Noter:
+    """Keys of the notes: `noter.<line>.summa` and one key per row, all amounts.
+
+    A row's key is its parent's key and its own slug: `noter.verksamhetens_kostnader.
+    lokalkostnader`, a group's subtotal `….<group>.summa`, a varav row `….<row>.varav.<label>`,
+    a bilaga's rows `noter.<line>.bilaga.<bilaga>.<row>` and its total `….summa`.
+    """
+
+    prefix = "noter"
+
+    @staticmethod
+    def line(line: str) -> str:
+        return f"noter.{line}"
+
+    @staticmethod
+    def summa(parent: str) -> Key:
+        return Key(f"{parent}.summa", "Summa")
+
+    @staticmethod
+    def row(parent: str, slug_: str, text: str) -> Key:
+        return Key(f"{parent}.{slug_}", text)
+
+    @staticmethod
+    def varav(row: str, slug_: str, text: str) -> Key:
+        return Key(f"{row}.varav.{slug_}", f"varav {text}")
+
+    @staticmethod
+    def bilaga(line: str, rubrik: str) -> str:
+        return f"noter.{line}.bilaga.{slug(rubrik)}"
+
+
+PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]))
+
+
+def lookup(key: str) -> Key | None:
+    """The key with its label and format, for any key the export can have; None if none."""
+    if key in FIXED:
+        return FIXED[key]
+    for family in FAMILIES:
+        match = family.pattern().match(key)
+        if match:
+            name = key[len(family.prefix) + 1: match.start(1) - 1]
+            return family(name, match.group(1))
+    if key.startswith(Noter.prefix + "."):
+        return Key(key, key.rsplit(".", 1)[-1].replace("_", " ").capitalize())
+    return None
+
+
+def format_of(key: str) -> Format:
+    """How a figure is shown; an amount unless the key says otherwise."""
+    found = lookup(key)
+    return found.format if found is not None else BELOPP
+
+
+# --- The README's key list, generated -----------------------------------------------
+
+_FORMAT_TEXT = {BELOPP: "kr", ANDEL: "andel", ANTAL: "antal"}
+
+
+def readme_lines() -> Iterator[str]:
+    """The key list of the README (between its `keys:start` and `keys:end` markers)."""
+    yield "| key | label | shown as |"
+    yield "|---|---|---|"
+    for section in SECTIONS:
+        for key in section.keys():
+            yield f"| `{key}` | {key.label} | {_FORMAT_TEXT[key.format]} |"
+    for family in FAMILIES:
+        for field, (label, fmt) in family.fields.items():
+            yield f"| `{family.prefix}.{family.slot}.{field}` | {label} | {_FORMAT_TEXT[fmt]} |"
+    yield "| `noter.<line>.summa` | Summa of the note of a statement line | kr |"
+    yield "| `noter.<line>.<row>` | A note row; `….<group>.summa` a group's subtotal | kr |"
+    yield "| `noter.<line>.<row>.varav.<label>` | A varav row | kr |"
+    yield "| `noter.<line>.bilaga.<bilaga>.<row>` | A bilaga row; `….summa` the bilaga's total | kr |"

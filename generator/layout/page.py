@@ -1,0 +1,208 @@
+"""The page: every part and section of the report, numbered, in order, with what each shows.
+
+The table of contents and the headings of the body come from the same `parts` list, so a
+section left out is left out of both and the numbers always agree.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from markupsafe import Markup
+
+from ..charts import Chart, charts
+from ..derive import Arsredovisning
+from ..formatting import datum
+from ..narrative import Avsnitt, to_html
+from ..texts import AVSNITT
+from . import oversikt, statements, uppfoljning
+from .tables import Table
+
+# The förvaltningsberättelse's standard sections, in the order of the report.
+FORVALTNINGSBERATTELSE = ("organisation", "uppdrag", "finansiering", "verksamhetside_och_vision", "oversikt",
+                          "viktiga_forhallanden", "vasentliga_handelser", "styrning_och_uppfoljning",
+                          "god_ekonomisk_hushallning", "uppfoljning_av_insatser", "balanskravsresultat",
+                          "personalforhallanden", "forvantad_utveckling")
+# Sections the data fills, shown whether or not the narrative has text for them.
+FROM_THE_DATA = {"finansiering", "verksamhetside_och_vision", "oversikt", "god_ekonomisk_hushallning",
+                 "balanskravsresultat"}
+# Sections whose narrative comes before what the data adds.
+TEXT_FIRST = {"god_ekonomisk_hushallning", "uppfoljning_av_insatser"}
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section of the förvaltningsberättelse."""
+
+    key: str
+    id: str
+    number: str  # "1.3"
+    rubrik: str
+    html: Markup | None  # the narrative's text
+    text_first: bool = False
+    template: str | None = None  # the template that shows what the data adds
+    content: Any = None  # what that template shows
+
+
+@dataclass(frozen=True)
+class Part:
+    """A numbered part of the report (h2), with its sections (h3) for the table of contents."""
+
+    id: str
+    number: str
+    rubrik: str
+    sections: tuple[Section, ...] = ()
+
+    @property
+    def heading(self) -> str:
+        return f"{self.number} {self.rubrik}"
+
+
+@dataclass(frozen=True)
+class NoteBlock:
+    id: str
+    rubrik: str  # "Not 2 Verksamhetens kostnader"
+    table: Table | None
+    html: Markup | None = None  # Not 1: the accounting principles, as text
+    bilagor: tuple[Table, ...] = ()
+
+
+@dataclass(frozen=True)
+class Signer:
+    namn: str
+    roll: str
+
+
+@dataclass(frozen=True)
+class Page:
+    """Everything the report shows, decided; the templates only place it."""
+
+    forbund: str
+    organisationsnummer: str
+    sate: str | None
+    year: int
+    beslutad: str
+    signeringsrad: bool
+    ordforande: Markup | None
+    parts: dict[str, Part]
+    statements: dict[str, Table | None]
+    notes: tuple[NoteBlock, ...]
+    underskrift: str  # place and date, or how the report is signed
+    styrelse: tuple[Signer, ...]
+    revisorer: tuple[Signer, ...]
+    elektronisk: bool
+    charts: dict[str, Chart] = field(default_factory=dict)
+
+    @property
+    def toc(self) -> list[Part]:
+        return list(self.parts.values())
+
+
+def markdown_of(r: Arsredovisning) -> uppfoljning.Markdown:
+    """Free texts from the YAML (kommentar, förklaring) are Markdown that may name figures."""
+    def md(text: str | None) -> Markup | None:
+        # Sanitised by narrative.render_markdown (nh3) before it is marked safe here.
+        return Markup(to_html(text, r.figures, r.year)) if text else None
+    return md
+
+
+def _content(key: str, r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdown) -> tuple[str | None, Any]:
+    """The template and content of what the data adds to a section."""
+    if key == "finansiering":
+        return "finansiering", {"text": oversikt.finansiering_text(r), "table": statements.table_medlemsavgifter(r)}
+    if key == "verksamhetside_och_vision":
+        return "vision", {"verksamhetside": r.forbund.verksamhetside, "vision": r.forbund.vision}
+    if key == "oversikt":
+        return "oversikt", {"table": oversikt.table_femar(r), "note": oversikt.femar_note(r),
+                            "chart": shown.get("femar")}
+    if key == "god_ekonomisk_hushallning":
+        text = oversikt.eget_kapital_text(r)
+        return "hushallning", {"text": text, "chart": shown.get("eget-kapital") if text else None,
+                               "mal": uppfoljning.malblock(r, md)}
+    if key == "uppfoljning_av_insatser":
+        return "uppfoljning", {
+            "kategorier": uppfoljning.table_kategorier(r), "kategori_chart": shown.get("kostnad-per-kategori"),
+            "individinriktade": [(uppfoljning.table_insats(i), md(i.insats.kommentar)) for i in r.insatser
+                                 if i.insats.kategori == "individinriktad"],
+            "deltagare_chart": shown.get("deltagare"),
+            "strukturovergripande": uppfoljning.table_insatser(r, "strukturovergripande"),
+            "aktiviteter": uppfoljning.table_strukturaktiviteter(r), "indikatorer": uppfoljning.indikatorer(r)}
+    if key == "balanskravsresultat":
+        return "balanskrav", {"table": statements.table_balanskrav(r),
+                              "forklaring": md(r.arsfil.balanskrav.styrelsens_forklaring)}
+    return None, None
+
+
+def _sections(r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdown, part: str) -> list[Section]:
+    texts = {a.key: md(a.markdown) for a in r.narrativ if not a.key.startswith("eget_")}
+    own = [a for a in r.narrativ if a.key.startswith("eget_")]
+    from_data = FROM_THE_DATA | ({"uppfoljning_av_insatser"} if r.insatser or r.arsfil.strukturaktiviteter else set())
+    chosen: list[tuple[str, str, Markup | None, Avsnitt | None]] = []
+
+    def add_own(after: str | None) -> None:
+        for a in own:
+            if a.after == after or (after is None and a.after not in FORVALTNINGSBERATTELSE):
+                chosen.append((a.key, a.rubrik, md(a.markdown), a))
+
+    add_own(None)
+    for key in FORVALTNINGSBERATTELSE:
+        if texts.get(key) or key in from_data:
+            chosen.append((key, AVSNITT[key], texts.get(key), None))
+        add_own(key)
+    out = []
+    for n, (key, rubrik, html, avsnitt) in enumerate(chosen, start=1):
+        template, content = _content(key, r, shown, md) if avsnitt is None else (None, None)
+        out.append(Section(key, f"avsnitt-{key}" if avsnitt else key.replace("_", "-"), f"{part}.{n}", rubrik, html,
+                           key in TEXT_FIRST, f"sections/{template}.html.j2" if template else None, content))
+    return out
+
+
+def _parts(has_drift: bool) -> dict[str, Part]:
+    listed = [("forvaltningsberattelse", "Förvaltningsberättelse", True), ("resultatrakning", "Resultaträkning", True),
+              ("balansrakning", "Balansräkning", True), ("kassaflodesanalys", "Kassaflödesanalys", True),
+              ("driftredovisning", "Driftredovisning", has_drift), ("noter", "Noter", True),
+              ("styrelsens-underskrift", "Styrelsens underskrift", True),
+              ("revisorernas-pateckning", "Revisorernas påteckning", True)]
+    shown = [(id_, rubrik) for id_, rubrik, present in listed if present]
+    return {id_: Part(id_, str(n), rubrik) for n, (id_, rubrik) in enumerate(shown, start=1)}
+
+
+def _notes(r: Arsredovisning, md: uppfoljning.Markdown) -> tuple[NoteBlock, ...]:
+    principer = next((md(a.markdown) for a in r.narrativ if a.key == "redovisningsprinciper"), None)
+    first = NoteBlock("not-1", "Not 1 Redovisningsprinciper", None, principer)
+    return (first, *(NoteBlock(f"not-{n.number}", f"Not {n.number} {n.rubrik}", statements.table_not(n, r), None,
+                               tuple(statements.tables_bilagor(n, r))) for n in r.noter))
+
+
+def _underskrift(r: Arsredovisning) -> str:
+    u = r.arsfil.underskrift
+    if u.elektronisk:
+        return "Undertecknad enligt elektroniska underskrifter."
+    style = r.forbund.installningar.datumformat
+    return f"{u.ort + ', ' if u.ort else ''}{datum(u.datum or r.arsfil.styrelsens_beslut, style)}"
+
+
+def layout_report(r: Arsredovisning) -> Page:
+    """The whole page of one report, from its derived figures and texts."""
+    md = markdown_of(r)
+    shown = {chart.id: chart for chart in charts(r)}
+    drift = statements.table_driftredovisning(r)
+    parts = _parts(drift is not None)
+    fb = parts["forvaltningsberattelse"]
+    parts[fb.id] = replace(fb, sections=tuple(_sections(r, shown, md, fb.number)))
+    f = r.forbund
+    ordforande = next((md(a.markdown) for a in r.narrativ if a.key == "ordforanden_har_ordet"), None)
+    return Page(
+        forbund=f.namn, organisationsnummer=f.organisationsnummer, sate=f.sate, year=r.year,
+        beslutad=datum(r.arsfil.styrelsens_beslut, f.installningar.datumformat),
+        signeringsrad=f.installningar.signeringsrad, ordforande=ordforande,
+        parts=parts,
+        statements={"resultatrakning": statements.table_resultatrakning(r),
+                    "balansrakning": statements.table_balansrakning(r),
+                    "kassaflodesanalys": statements.table_kassaflodesanalys(r), "driftredovisning": drift},
+        notes=_notes(r, md), underskrift=_underskrift(r),
+        styrelse=tuple(Signer(p.namn, p.roll + (f", utsedd av {p.utsedd_av}" if p.utsedd_av else ""))
+                       for p in f.styrelse),
+        revisorer=tuple(Signer(p.namn + (f", {p.titel}" if p.titel else ""), f"Revisor utsedd av {p.utsedd_av}")
+                        for p in f.revisorer),
+        elektronisk=r.arsfil.underskrift.elektronisk, charts=shown)

@@ -1,0 +1,169 @@
+"""The statements, the driftredovisning, the notes and the other tables of figures."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..derive import ZERO, Arsredovisning
+from ..derive.noter import Not, NotRad
+from ..formatting import distribute
+from ..keys import BK, BR, KF, MA, RR, Noter
+from .tables import Cell, Column, Row, RowKind, Statement, Table, decimals, year_columns
+
+
+def table_resultatrakning(r: Arsredovisning) -> Table:
+    t = Statement(r)
+    t.line(RR.verksamhetens_intakter, always=True)
+    t.line(RR.verksamhetens_kostnader, always=True)
+    t.line(RR.avskrivningar)
+    t.line(RR.verksamhetens_nettokostnader, "summa", always=True)
+    t.line(RR.verksamhetens_resultat, "summa", always=True)
+    t.line(RR.finansiella_intakter)
+    t.line(RR.finansiella_kostnader)
+    t.line(RR.resultat_efter_finansiella_poster, "summa", always=True)
+    t.line(RR.extraordinara_poster)
+    t.line(RR.arets_resultat, "totalsumma", always=True)
+    return Table("tabell-resultatrakning", "Resultaträkning", year_columns(r, False), tuple(t.rows),
+                 decimals=decimals(t.rows), note_column=True, quiet_caption=True)
+
+
+def table_balansrakning(r: Arsredovisning) -> Table:
+    t = Statement(r)
+    t.heading("Tillgångar")
+    t.group("Anläggningstillgångar", (BR.immateriella_anlaggningstillgangar, BR.maskiner_och_inventarier,
+                                      BR.finansiella_anlaggningstillgangar), BR.summa_anlaggningstillgangar)
+    t.group("Omsättningstillgångar", (BR.forrad, BR.fordringar, BR.kortfristiga_placeringar, BR.kassa_och_bank),
+            BR.summa_omsattningstillgangar)
+    t.line(BR.summa_tillgangar, "totalsumma", always=True)
+    t.heading("Eget kapital, avsättningar och skulder")
+    t.heading("Eget kapital")
+    t.line(BR.arets_resultat, always=True)
+    t.line(BR.resultatutjamningsreserv)
+    t.line(BR.ovrigt_eget_kapital, always=True)
+    t.line(BR.summa_eget_kapital, "summa", always=True)
+    t.group("Avsättningar", (BR.avsattningar_pensioner, BR.andra_avsattningar), BR.summa_avsattningar)
+    t.group("Skulder", (BR.langfristiga_skulder, BR.kortfristiga_skulder), BR.summa_skulder)
+    t.line(BR.summa_eget_kapital_avsattningar_och_skulder, "totalsumma", always=True)
+    t.line(BR.ansvarsforbindelser)
+    return Table("tabell-balansrakning", "Balansräkning", year_columns(r, True), tuple(t.rows),
+                 decimals=decimals(t.rows), note_column=True, quiet_caption=True)
+
+
+def table_kassaflodesanalys(r: Arsredovisning) -> Table:
+    t = Statement(r)
+    t.heading("Den löpande verksamheten")
+    t.line(KF.arets_resultat, always=True)
+    t.line(KF.avskrivningar, "indrag")
+    t.line(KF.forandring_avsattningar, "indrag")
+    t.line(KF.realisationsresultat, "indrag")
+    t.line(KF.medel_fore_forandring_av_rorelsekapital, "summa", always=True)
+    t.line(KF.forandring_forrad)
+    t.line(KF.forandring_kortfristiga_fordringar, always=True)
+    t.line(KF.forandring_kortfristiga_skulder, always=True)
+    t.line(KF.kassaflode_fran_den_lopande_verksamheten, "summa", always=True)
+    t.group("Investeringsverksamheten", (KF.investeringar, KF.forsaljningar), KF.kassaflode_fran_investeringsverksamheten)
+    t.group("Finansieringsverksamheten", (KF.forandring_langfristiga_skulder,),
+            KF.kassaflode_fran_finansieringsverksamheten)
+    t.line(KF.arets_kassaflode, "totalsumma", always=True)
+    t.line(KF.likvida_medel_vid_arets_borjan, always=True)
+    t.line(KF.likvida_medel_vid_arets_slut, "summa", always=True)
+    return Table("tabell-kassaflodesanalys", "Kassaflödesanalys", year_columns(r, False), tuple(t.rows),
+                 decimals=decimals(t.rows), quiet_caption=True)
+
+
+def table_balanskrav(r: Arsredovisning) -> Table:
+    t = Statement(r)
+    for key in (BK.arets_resultat, BK.samtliga_realisationsvinster, BK.realisationsvinster_undantag,
+                BK.realisationsforluster_undantag, BK.orealiserade_vinster_forluster, BK.aterforing_orealiserade):
+        t.line(key, always=True)
+    t.line(BK.resultat_efter_balanskravsjusteringar, "summa", always=True)
+    t.line(BK.till_resultatutjamningsreserv)
+    t.line(BK.fran_resultatutjamningsreserv)
+    t.line(BK.arets_balanskravsresultat, "totalsumma", always=True)
+    return Table("tabell-balanskravsresultat", "Balanskravsresultat", year_columns(r, False), tuple(t.rows),
+                 decimals=decimals(t.rows))
+
+
+def table_medlemsavgifter(r: Arsredovisning) -> Table:
+    rows = [Row(m.namn, (m.belopp, m.andel), key=f"medlemsavgifter.{m.key}") for m in r.medlemmar]
+    rows.append(Row(MA.summa.label, (r.value(MA.summa), Decimal(1) if r.medlemmar else None), "totalsumma",
+                    key=MA.summa))
+    return Table("tabell-medlemsavgifter", f"Medlemsavgifter {r.year}",
+                 (Column("Belopp", "belopp"), Column("Andel", "andel", "procent")), tuple(rows),
+                 decimals=decimals(rows, amount_columns=1), first_header="Medlem")
+
+
+# --- Driftredovisning ------------------------------------------------------------------
+
+def _shown_column(values: list[Decimal | None], unit: str) -> list[Decimal | None]:
+    """A column as shown: in kr as it is; in tkr or mnkr rounded so the rows add up to the total."""
+    present = [v for v in values if v is not None]
+    if unit == "kr" or not present:
+        return values
+    shown = iter(distribute(present, sum(present, ZERO), unit))
+    return [next(shown) if v is not None else None for v in values]
+
+
+def _total(values: list[Decimal | None]) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, ZERO) if present else None
+
+
+def table_driftredovisning(r: Arsredovisning) -> Table | None:
+    """One row per verksamhet; shown in the data's unit, rounded so every column adds up."""
+    drift = r.arsfil.driftredovisning
+    if not r.driftredovisning or drift is None:
+        return None
+    unit, rows = drift.enhet, r.driftredovisning
+    intakt, kostnad, budget, fjol = (_shown_column([getattr(row, name) for row in rows], unit)
+                                     for name in ("intakt", "kostnad", "budget", "netto_fjol"))
+    # Netto and avvikelse of the shown figures, so each row adds up across as shown.
+    netto = [None if i is None and k is None else (i or ZERO) + (k or ZERO) for i, k in zip(intakt, kostnad)]
+    avvikelse = [None if n is None or b is None else n - b for n, b in zip(netto, budget)]
+    columns = list(zip(intakt, kostnad, netto, budget, avvikelse, fjol))
+    table_rows = [Row(row.namn, values, key=f"driftredovisning.{row.key}") for row, values in zip(rows, columns)]
+    sums = tuple(_total(list(c)) for c in (intakt, kostnad, netto, budget, avvikelse, fjol))
+    table_rows.append(Row("Summa", sums, "totalsumma", key="driftredovisning.summa"))
+    y = r.year
+    headings = (Column(f"Intäkt {y}", "intakt"), Column(f"Kostnad {y}", "kostnad"), Column(f"Netto {y}", "netto"),
+                Column(f"Budget netto {y}", "budget"), Column("Avvikelse netto − budget", "avvikelse"),
+                Column(f"Netto {y - 1}", "netto_fjol"))
+    rounding = (f"Beloppen är avrundade till {unit}; varje kolumn är avrundad så att summan är lika med summan av "
+                "de visade raderna.",) if unit != "kr" else ()
+    return Table("tabell-driftredovisning", "Driftredovisning", headings, tuple(table_rows), unit=unit,
+                 decimals=decimals(table_rows) if unit == "kr" else 0, footnotes=rounding + (NETTO,),
+                 first_header="Verksamhet", quiet_caption=True)
+
+
+NETTO = ("Netto är intäkt och kostnad sammantagna; avvikelse är netto minus budgeterat netto, så att ett positivt "
+         "tal är ett bättre utfall än budget.")
+
+
+# --- Notes -------------------------------------------------------------------------------
+
+_ROW_KIND: dict[str, RowKind] = {"rad": "rad", "grupp": "rubrik", "delsumma": "summa", "varav": "varav"}
+
+
+def _note_row(row: NotRad, years: tuple[int, int]) -> Row:
+    kind = "indrag" if row.kind == "rad" and row.level else _ROW_KIND[row.kind]
+    values: tuple[Cell, ...] = tuple(row.varden.get(y) for y in years)
+    return Row(row.text, values, kind, key=row.key)
+
+
+def table_not(note: Not, r: Arsredovisning) -> Table:
+    years = (r.year, r.year - 1)
+    rows = [_note_row(row, years) for row in note.rader]
+    rows.append(Row("Summa", tuple(note.summa.get(y) for y in years), "totalsumma", key=note.key))
+    return Table(f"tabell-not-{note.number}", f"Not {note.number} {note.rubrik}",
+                 year_columns(r, note.key.startswith("balansrakning")), tuple(rows), decimals=decimals(rows),
+                 quiet_caption=True)
+
+
+def tables_bilagor(note: Not, r: Arsredovisning) -> list[Table]:
+    out = []
+    years = (r.year, r.year - 1)
+    for i, b in enumerate(note.bilagor, start=1):
+        rows = [Row(row.text, tuple(row.varden.get(y) for y in years), key=row.key) for row in b.rader]
+        rows.append(Row("Summa", tuple(b.summa.get(y) for y in years), "totalsumma", key=Noter.summa(b.key)))
+        out.append(Table(f"tabell-not-{note.number}-spec-{i}", f"Specifikation till not {note.number}: {b.rubrik}",
+                         year_columns(r, False), tuple(rows), decimals=decimals(rows)))
+    return out

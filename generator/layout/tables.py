@@ -1,0 +1,122 @@
+"""What a table is once laid out: columns, rows and how each cell is shown.
+
+A table holds derived figures (or, in a table shown in tkr, those figures rounded so the
+shown rows add up to the shown total) and texts; the template only formats and places
+them. Column headings come from the years in the data, the unit from the table's settings.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Literal
+
+from markupsafe import Markup
+
+from ..derive import Arsredovisning
+from ..keys import Key
+from ..texts import ENHET
+
+# How a cell is shown: an amount in the table's unit, an amount with "kr", a share, a
+# count, or text (plain, or a goal's status).
+CellFormat = Literal["belopp", "kr", "procent", "heltal", "text", "status"]
+RowKind = Literal["rad", "indrag", "varav", "rubrik", "summa", "totalsumma"]
+Cell = Decimal | int | str | Markup | None
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    key: str  # what the column holds: a year, or a field name
+    format: CellFormat = "belopp"
+
+    @property
+    def numeric(self) -> bool:
+        """Figures are right-aligned in tabular digits; texts are not."""
+        return self.format not in ("text", "status")
+
+
+@dataclass(frozen=True)
+class Row:
+    label: str
+    values: tuple[Cell, ...]
+    kind: RowKind = "rad"
+    note: int | None = None
+    key: str | None = None
+    format: CellFormat | None = None  # for every cell of the row, instead of the columns'
+    css: str = ""  # an extra class, e.g. a goal's status
+
+
+@dataclass(frozen=True)
+class Table:
+    id: str  # the HTML id
+    caption: str
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    unit: str | None = "kr"  # kr, tkr, mnkr; None for a table without amounts in its caption
+    decimals: int = 0
+    note_column: bool = False
+    footnotes: tuple[str, ...] = ()  # shown under the table
+    first_header: str = ""  # heading of the label column
+    quiet_caption: bool = False  # the caption is read by screen readers, the heading above shows it
+    css: str = "statement"
+    header: bool = True  # a table of facts has no column headings
+
+    @property
+    def unit_text(self) -> str:
+        return ENHET[self.unit] if self.unit else ""
+
+    @property
+    def width(self) -> int:
+        """Columns in all: the label, the note references, the values."""
+        return len(self.columns) + (2 if self.note_column else 1)
+
+    def cell_format(self, row: Row, column: Column) -> CellFormat:
+        return row.format or column.format
+
+
+def decimals(rows: Iterable[Row], amount_columns: int = 99) -> int:
+    """Öre are shown only when the data has öre; whole kronor otherwise."""
+    for row in rows:
+        for v in row.values[:amount_columns]:
+            if isinstance(v, Decimal) and v != v.to_integral_value():
+                return 2
+    return 0
+
+
+def year_columns(r: Arsredovisning, dated: bool) -> tuple[Column, ...]:
+    """This year and last year: as years, or as balance-sheet dates (2023-12-31)."""
+    return tuple(Column(f"{y}-12-31" if dated else str(y), str(y)) for y in (r.year, r.year - 1))
+
+
+class Statement:
+    """Collects the rows of a statement from derived figures, dropping lines empty in both years."""
+
+    def __init__(self, r: Arsredovisning):
+        self.r = r
+        self.years = (r.year, r.year - 1)
+        self.rows: list[Row] = []
+        self.notes = {n.key: n.number for n in r.noter}
+
+    def line(self, key: Key, kind: RowKind = "rad", always: bool = False, label: str | None = None) -> bool:
+        values = tuple(self.r.value(key, y) for y in self.years)
+        note = self.notes.get(key)
+        if not always and note is None and all(v is None or v == 0 for v in values):
+            return False
+        self.rows.append(Row(label or key.label, values, kind, note, key))
+        return True
+
+    def heading(self, text: str) -> None:
+        self.rows.append(Row(text, (None,) * len(self.years), "rubrik"))
+
+    def group(self, heading: str, lines: Iterable[Key], total: Key | None = None) -> bool:
+        """A heading, its lines, their sum: all left out when every line is empty."""
+        start = len(self.rows)
+        self.heading(heading)
+        shown = [self.line(key) for key in lines]
+        if not any(shown):
+            del self.rows[start:]
+            return False
+        if total is not None:
+            self.line(total, "summa", always=True)
+        return True

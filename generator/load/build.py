@@ -1,0 +1,56 @@
+"""Build one model object from one YAML file: read, parse, validate; findings, never exceptions."""
+from __future__ import annotations
+
+import dataclasses
+import functools
+from pathlib import Path
+from typing import Any, TypeVar
+
+from pydantic import TypeAdapter, ValidationError
+
+from ..findings import Finding, Pos, error
+from . import errors
+from .files import read_text
+from .values import example
+from .yaml import parse
+
+T = TypeVar("T")
+
+
+@functools.cache
+def adapter(cls: type[T]) -> TypeAdapter[T]:
+    """The validator of a model class, built once per process."""
+    return TypeAdapter(cls)
+
+
+def build_file(cls: type[T], path: Path, shown: str) -> tuple[T | None, list[Finding]]:
+    """The model object a file holds, or None and the findings that say why not."""
+    text, found = read_text(path, shown)
+    if text is None:
+        return None, found
+    tree, found = parse(text, shown)
+    if found:
+        return None, found
+    if tree is None:
+        return None, [_empty(cls, text, shown)]
+    return build_tree(cls, tree, shown)
+
+
+def build_tree(cls: type[T], tree: Any, shown: str) -> tuple[T | None, list[Finding]]:
+    try:
+        return adapter(cls).validate_python(tree, context={"path": shown}), []
+    except ValidationError as exc:
+        return None, errors.findings(exc, cls, tree, shown)
+
+
+def _empty(cls: type, text: str, shown: str) -> Finding:
+    """A file with no document: say which keys it needs."""
+    import typing
+
+    what = "has only comments" if any(line.strip() for line in text.splitlines()) else "is empty"
+    hints = typing.get_type_hints(cls, include_extras=True)
+    required = [f.name for f in dataclasses.fields(cls) if f.init and f.default is dataclasses.MISSING
+                and f.default_factory is dataclasses.MISSING]
+    first = example(required[0], hints[required[0]]) if required else ""
+    return error("E-EMPTY", f"the file {what}; it needs at least the keys {', '.join(required)} (starting with "
+                 f"{first}); the other förbund's files show how", Pos(shown, 1, 1))

@@ -1,0 +1,200 @@
+"""Read YAML text into a tree of plain data that remembers the line and column of every value.
+
+ruamel's round-trip loader constructs only maps, lists, strings, numbers and dates, and
+records positions. On top of it:
+
+* floats are kept as the text the user wrote (`FloatText`), so amounts become exact
+  Decimals and never pass through binary floating point;
+* integers not written in plain decimal digits (0x1F, 0777) and dates not in the calendar
+  (2024-13-45) are kept as text, for the validators to explain;
+* a key written with nothing after it is `EMPTY`, not None, so that an optional figure
+  someone forgot to fill in is an error rather than a figure nobody entered;
+* anchors, aliases, merge keys and tags are refused while the document is composed,
+  before anything is constructed: each fact is written where it belongs, and nothing in a
+  data file can ask for an object to be built.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import DuplicateKeyError, RoundTripConstructor
+from ruamel.yaml.error import MarkedYAMLError
+from ruamel.yaml.events import AliasEvent, ScalarEvent
+from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
+from ruamel.yaml.reader import ReaderError
+
+from ..findings import Finding, Pos, error
+from .syntax import explain
+
+
+class FloatText(str):
+    """A YAML float kept as the text the user wrote."""
+
+
+class NotDecimalInt(str):
+    """A YAML integer not written in plain decimal digits (0x1F, 0o17, 0b101, 0777), kept as text.
+
+    YAML reads these as hexadecimal, octal or binary numbers; in a report they are far more
+    likely a typing slip than meant, so they are refused where a number is expected.
+    """
+
+
+class BadDate(str):
+    """A YAML date that is not in the calendar (2024-13-45), kept as text with the reason."""
+
+    reason = ""
+
+
+class _Empty:
+    """A key or list item written with nothing after it."""
+
+    def __repr__(self) -> str:
+        return "EMPTY"
+
+
+EMPTY = _Empty()
+_NOT_DECIMAL = re.compile(r"^[+-]?0([xob]|\d)", re.IGNORECASE)
+
+
+class _ExactConstructor(RoundTripConstructor):
+    def construct_yaml_float(self, node: Any) -> FloatText:
+        return FloatText(node.value)
+
+    def construct_yaml_int(self, node: Any) -> Any:
+        if isinstance(node.value, str) and _NOT_DECIMAL.match(node.value.replace("_", "")):
+            return NotDecimalInt(node.value)
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_timestamp(self, node: Any, values: Any = None) -> Any:
+        try:
+            return super().construct_yaml_timestamp(node, values)
+        except ValueError as exc:  # 2024-13-45: matches the date pattern, not the calendar
+            bad = BadDate(node.value)
+            bad.reason = str(exc)
+            return bad
+
+    def construct_yaml_null(self, node: Any) -> _Empty:
+        return EMPTY
+
+
+_ExactConstructor.add_constructor("tag:yaml.org,2002:float", _ExactConstructor.construct_yaml_float)
+_ExactConstructor.add_constructor("tag:yaml.org,2002:int", _ExactConstructor.construct_yaml_int)
+_ExactConstructor.add_constructor("tag:yaml.org,2002:timestamp", _ExactConstructor.construct_yaml_timestamp)
+_ExactConstructor.add_constructor("tag:yaml.org,2002:null", _ExactConstructor.construct_yaml_null)
+
+
+class _Refused(Exception):
+    """An anchor, alias, tag or merge key, met while composing; carries its finding."""
+
+    def __init__(self, finding: Finding):
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _mark_pos(path: str, mark: Any) -> Pos:
+    return Pos(path, mark.line + 1, mark.column + 1) if mark is not None else Pos(path)
+
+
+def _refusing_composer(shown: str) -> type[Composer]:
+    class RefusingComposer(Composer):
+        """Composes the document, refusing what these files do not use as it meets it."""
+
+        def compose_node(self, parent: Any, index: Any) -> Any:
+            event = self.parser.peek_event()
+            # A mapping's keys are composed with index None, its values with their key.
+            problem = _special(event, is_key=isinstance(parent, MappingNode) and index is None)
+            if problem:
+                raise _Refused(error(problem[0], problem[1], _mark_pos(shown, event.start_mark)))
+            return super().compose_node(parent, index)
+
+    return RefusingComposer
+
+
+def _special(event: Any, is_key: bool) -> tuple[str, str] | None:
+    if isinstance(event, AliasEvent):
+        return ("E-ALIAS", f"*{event.anchor} repeats a value from elsewhere in the file (a YAML alias); these "
+                "files do not use anchors and aliases: write the value out here")
+    anchor = getattr(event, "anchor", None)
+    if anchor:
+        return ("E-ALIAS", f"&{anchor} marks a value to be repeated elsewhere (a YAML anchor); these files do "
+                f"not use anchors and aliases: remove &{anchor} and write each value where it belongs")
+    tag = getattr(event, "tag", None)
+    if tag:
+        shown_tag = str(tag).replace("tag:yaml.org,2002:", "!!")
+        return ("E-TAG", f"{shown_tag} is a YAML tag, and these files do not use tags: remove it and write the "
+                'value plainly (put text in quotes, like ort: "123")')
+    if is_key and isinstance(event, ScalarEvent) and event.value == "<<" and event.style is None:
+        return ("E-ALIAS", "<< (a YAML merge key) copies keys from elsewhere; these files do not use it: write "
+                'the keys out here, or put the text in quotes ("<<") if you meant it as text')
+    return None
+
+
+def _yaml(shown: str) -> YAML:
+    yaml = YAML(typ="rt")
+    yaml.Constructor = _ExactConstructor
+    yaml.Composer = _refusing_composer(shown)
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+def parse(text: str, shown: str) -> tuple[Any, list[Finding]]:
+    """The tree of one YAML text, or None and a finding that says what is wrong and where.
+
+    A text with no document at all (empty, or only comments) gives (None, []).
+    """
+    yaml = _yaml(shown)
+    try:
+        return yaml.load(text), []
+    except _Refused as exc:
+        return None, [exc.finding]
+    except DuplicateKeyError as exc:
+        return None, [_duplicate(exc, text, shown)]
+    except MarkedYAMLError as exc:
+        message, where = explain(exc, text)
+        return None, [error("E-YAML", message, _mark_pos(shown, where))]
+    except ReaderError as exc:
+        return None, [_reader_error(exc, text, shown)]
+    except Exception as exc:  # noqa: BLE001 - ruamel raises a few unmarked errors on odd input
+        return None, [error("E-YAML", f"YAML could not be read: {exc}", Pos(shown, 1, 1))]
+
+
+def _duplicate(exc: DuplicateKeyError, text: str, shown: str) -> Finding:
+    mark = exc.problem_mark or exc.context_mark
+    found = re.search(r'duplicate key "([^"]*)"', str(exc))
+    name = found.group(1) if found else "?"
+    first = _first_key_line(text, exc.context_mark, name) if found and exc.context_mark else None
+    also = f" (it is also at line {first})" if first and mark is not None and first != mark.line + 1 else ""
+    return error("E-DUPKEY", f'duplicate key "{name}"{also}: each key may appear once; remove or rename one of '
+                 "them", _mark_pos(shown, mark))
+
+
+def _first_key_line(text: str, map_mark: Any, key: str) -> int | None:
+    """The line of the first of two equal keys of the mapping that starts at map_mark."""
+    try:
+        root = YAML(typ="rt").compose(text)
+    except Exception:  # noqa: BLE001 - only a nicety for the message
+        return None
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            if (node.start_mark.line, node.start_mark.column) == (map_mark.line, map_mark.column):
+                for k, _v in node.value:
+                    if isinstance(k, ScalarNode) and k.value == key:
+                        return int(k.start_mark.line) + 1
+            stack.extend(v for pair in node.value for v in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(node.value)
+    return None
+
+
+def _reader_error(exc: ReaderError, text: str, shown: str) -> Finding:
+    if isinstance(exc.character, int) and isinstance(exc.position, int):
+        before = text[: exc.position]
+        line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
+        return error("E-YAML", f"an invisible control character (U+{exc.character:04X}) that YAML does not allow; "
+                     "delete it (it often comes with text copied from another program)", Pos(shown, line, col))
+    return error("E-YAML", f"YAML could not be read: {exc}", Pos(shown, 1, 1))

@@ -1,0 +1,69 @@
+"""Figures in the narrative: `{{ resultatrakning.arets_resultat }}`, printed as the tables print it.
+
+A reference may add a year and a format: `{{ resultatrakning.arets_resultat@2022 | kr }}`.
+This is not a template language: nothing else may stand between the braces, and `{% … %}`
+is refused, so text from the data can never run code.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .. import formatting
+from ..keys import PREFIXES, format_of
+
+REFERENCE = re.compile(r"\{\{(.*?)\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
+_INNER = re.compile(r"^\s*((?:%s)(?:\.[a-z0-9](?:[a-z0-9]|_(?!_))*)+)(?:@(\d{4}))?\s*(?:\|\s*([a-z]+)\s*)?$"
+                    % "|".join(PREFIXES))
+FORMATS = ("belopp", "kr", "tkr", "procent", "tal", "heltal")
+
+
+@dataclass(frozen=True)
+class Referens:
+    text: str  # as written, braces included
+    key: str | None
+    year: int | None
+    format: str | None
+    offset: int  # characters from the start of the text
+    problem: str | None  # why it cannot be filled in, if it cannot
+
+
+def _parse(match: re.Match[str]) -> Referens:
+    whole, inner = match.group(0), match.group(1)
+    if inner is None:
+        return Referens(whole, None, None, None, match.start(), f"{whole!r} is not allowed: the narrative names "
+                        "figures as {{ nyckel }} and cannot run template code")
+    parsed = _INNER.match(inner)
+    if not parsed:
+        return Referens(whole, None, None, None, match.start(),
+                        f"{whole!r} is not a figure name: write {{{{ resultatrakning.arets_resultat }}}}, optionally "
+                        f"with @YYYY and | {' / '.join(FORMATS)}; the narrative cannot run template code")
+    key, year, fmt = parsed.group(1), parsed.group(2), parsed.group(3)
+    problem = f"unknown format {fmt!r} in {whole}; use one of {', '.join(FORMATS)}" if fmt and fmt not in FORMATS \
+        else None
+    return Referens(whole, key, int(year) if year else None, fmt, match.start(), problem)
+
+
+def references(text: str) -> list[Referens]:
+    return [_parse(match) for match in REFERENCE.finditer(text)]
+
+
+def show(value: Decimal, key: str, fmt: str | None) -> str:
+    """A figure as the tables show it, or in the format the reference asks for."""
+    chosen = fmt or format_of(key)
+    if chosen == "tkr":
+        return formatting.belopp(value, "tkr")
+    return str(getattr(formatting, chosen)(value))
+
+
+def fill(text: str, figures: dict[int, dict[str, Decimal]], year: int) -> str:
+    """Replace each figure reference by the figure, formatted exactly as the tables show it."""
+    parts, last = [], 0
+    for ref in references(text):
+        parts.append(text[last:ref.offset])
+        value = figures.get(ref.year or year, {}).get(ref.key) if ref.key and not ref.problem else None
+        parts.append("[?]" if value is None or ref.key is None else show(value, ref.key, ref.format))
+        last = ref.offset + len(ref.text)
+    parts.append(text[last:])
+    return "".join(parts)

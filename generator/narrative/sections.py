@@ -1,0 +1,90 @@
+"""`YYYY.md` → sections of the report, split at its `## ` headings.
+
+A heading that names a standard section of the förvaltningsberättelse (Organisation,
+Uppdrag, Händelser av väsentlig betydelse, …) fills that section; any other heading is the
+förbund's own section, placed after the standard section that precedes it in the file.
+Headings are found by the Markdown parser, so a `## ` line in a code block is text.
+"""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..findings import Finding, Pos, error, warning
+from ..load.files import read_text
+from ..texts import AVSNITT, AVSNITT_ALIAS
+from .markdown import MD
+
+_BY_TITLE = {title.lower(): key for key, title in AVSNITT.items()}
+
+
+@dataclass(frozen=True)
+class Avsnitt:
+    key: str  # standard key, or "eget_<n>" for the förbund's own section
+    rubrik: str
+    markdown: str  # as written; figures are filled in and HTML made when rendering
+    after: str | None  # for own sections: the standard key they follow
+    pos: Pos  # the heading's line
+    body_line: int = 0  # line number of the first line of `markdown`
+
+
+@dataclass(frozen=True)
+class _Heading:
+    title: str
+    line: int  # 0-based line of the heading
+    body: str
+
+
+def _headings(text: str) -> tuple[str, list[_Heading]]:
+    """The text before the first `## ` heading, and each heading with the text below it."""
+    tokens = MD.parse(text)
+    lines = text.splitlines(keepends=True)
+    starts = [(i, t) for i, t in enumerate(tokens)
+              if t.type == "heading_open" and t.tag == "h2" and t.markup == "##" and t.level == 0 and t.map]
+    ends = [t.map[0] for _, t in starts[1:] if t.map] + [len(lines)]
+    out = []
+    for (i, token), end in zip(starts, ends):
+        assert token.map is not None
+        first, body_start = token.map
+        out.append(_Heading(tokens[i + 1].content.strip(), first, "".join(lines[body_start:end])))
+    before = "".join(lines[: starts[0][1].map[0]]) if starts and starts[0][1].map else text
+    return before, out
+
+
+def split_sections(text: str, shown: str) -> tuple[list[Avsnitt], list[Finding]]:
+    """Sections of a year's Markdown; findings for loose text, repeats and likely typos."""
+    findings: list[Finding] = []
+    sections: list[Avsnitt] = []
+    before, headings = _headings(text)
+    if before.strip():
+        findings.append(error("E-NARRATIV", "text before the first '## Rubrik' belongs to no section; start the file "
+                              "with a heading such as '## Organisation'", Pos(shown, 1, 1)))
+    last_standard: str | None = None
+    own = 0
+    for h in headings:
+        key = _BY_TITLE.get(h.title.lower()) or AVSNITT_ALIAS.get(h.title.lower())
+        pos = Pos(shown, h.line + 1, 1)
+        if key and any(s.key == key for s in sections):
+            findings.append(error("E-NARRATIV", f'the section "{h.title}" appears twice; merge the two', pos))
+        elif key:
+            sections.append(Avsnitt(key, AVSNITT[key], h.body, None, pos, h.line + 2))
+            last_standard = key
+        else:
+            close = difflib.get_close_matches(h.title.lower(), list(_BY_TITLE), n=1, cutoff=0.85)
+            if close:
+                findings.append(warning("W-RUBRIK", f'"{h.title}" is shown as the förbund\'s own section; did you '
+                                        f'mean the standard section "{AVSNITT[_BY_TITLE[close[0]]]}"?', pos))
+            own += 1
+            sections.append(Avsnitt(f"eget_{own}", h.title, h.body, last_standard, pos, h.line + 2))
+    return sections, findings
+
+
+def read_narrative(path: Path, shown: str) -> tuple[list[Avsnitt] | None, list[Finding]]:
+    """The sections of a Markdown file; none when there is no file; None when it cannot be read."""
+    if not path.exists():
+        return [], []
+    text, findings = read_text(path, shown)
+    if text is None:
+        return None, findings
+    return split_sections(text, shown)

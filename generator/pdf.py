@@ -1,0 +1,90 @@
+"""The print stage: rendered HTML → PDF/A-3a with WeasyPrint, given its collaborators.
+
+Like WeasyPrint's own `Document`, printing takes the HTML and what it may use: a URL
+fetcher (confined to the project's styles, the förbund's folder and the fonts) and the
+fonts. The PDF embeds Source Sans Pro (SIL Open Font License, from the PyPI package
+`font-source-sans-pro`), so it looks the same on every machine.
+"""
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from .fetcher import ConfinedFetcher
+from .paths import STYLES
+
+FONT_FACES = (("Regular", 400, "normal"), ("It", 400, "italic"), ("Semibold", 600, "normal"),
+              ("SemiboldIt", 600, "italic"), ("Bold", 700, "normal"), ("BoldIt", 700, "italic"))
+
+
+def font_dir() -> Path:
+    import font_source_sans_pro
+
+    return Path(font_source_sans_pro.__file__).resolve().parent / "files"
+
+
+def font_css() -> str:
+    """@font-face rules for the embedded font, read from the font package's folder."""
+    folder = font_dir()
+    rules = []
+    for name, weight, style in FONT_FACES:
+        url = (folder / f"SourceSansPro-{name}.otf").as_uri()
+        rules.append(f'@font-face {{ font-family: "Source Sans Pro"; src: url("{url}"); font-weight: {weight}; '
+                     f"font-style: {style}; }}")
+    return "\n".join(rules)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str
+    author: str
+    epoch: int  # seconds since 1970 that stamp the embedded fonts (the board's decision date)
+
+
+@dataclass(frozen=True)
+class Collaborators:
+    """What printing may use: where relative URLs point, the fetcher, and the fonts' CSS."""
+
+    base_url: str
+    fetcher: ConfinedFetcher
+    fonts: str
+
+    @classmethod
+    def for_folder(cls, folder: Path) -> Collaborators:
+        """For a förbund's report: its folder, the styles and the fonts, nothing else."""
+        return cls(folder.resolve().as_uri() + "/", ConfinedFetcher([STYLES, folder, font_dir()]), font_css())
+
+
+@contextlib.contextmanager
+def _source_date(epoch: int) -> Iterator[None]:
+    """SOURCE_DATE_EPOCH for the duration of printing.
+
+    fontTools stamps each embedded font subset with the time it was saved ('head' modified)
+    unless SOURCE_DATE_EPOCH is set; without it two prints of the same page differ whenever
+    they fall in different seconds."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = before or str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+
+
+def print_pdf(html: str, using: Collaborators, metadata: Metadata) -> bytes:
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    # WeasyPrint reports a refused fetch as a warning; it is expected here, not news.
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    document = HTML(string=html, base_url=using.base_url, url_fetcher=using.fetcher)
+    font_config = FontConfiguration()
+    fonts = CSS(string=using.fonts, url_fetcher=using.fetcher, font_config=font_config)
+    with _source_date(metadata.epoch):
+        pdf: bytes = document.write_pdf(stylesheets=[fonts], font_config=font_config, pdf_variant="pdf/a-3a",
+                                        pdf_identifier=f"{metadata.author} {metadata.title}".encode())
+    return pdf
