@@ -134,6 +134,14 @@ def test_kontrollsumma_with_ore_is_compared_exactly(halland):
     assert f.message.endswith("expected 6 297 833,50, computed 6 297 833, difference 0,50")
 
 
+def test_kontrollsumma_with_the_opposite_sign_says_so(halland):
+    halland.append("2023.yaml", KONTROLL.format(tillgangar=-6297833))
+    [f] = check.check_kontrollsummor(halland.report())
+    assert f.message == ("kontrollsumma balansrakning.summa_tillgangar 2023: expected -6 297 833, computed 6 297 833, "
+                         "difference -12 595 666; only the sign differs: in these files income and assets are "
+                         "positive and costs negative, as the income statement prints them")
+
+
 def test_kontrollsumma_for_last_year_is_checked_against_last_year(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace("-423974", "-423973"))
     [f] = check.check_kontrollsummor(halland.report())

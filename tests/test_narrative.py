@@ -43,3 +43,16 @@ def test_text_before_the_first_heading_is_an_error(tmp_path):
     path.write_text("Lös text\n## Organisation\nA\n", encoding="utf-8")
     _, findings = read_narrative(path, "2023.md")
     assert [f.code for f in findings] == ["E-NARRATIV"]
+
+
+def test_a_heading_inside_a_code_block_is_text(tmp_path):
+    path = tmp_path / "2023.md"
+    path.write_text("## Organisation\nA\n\n```\n## Inte en rubrik\n```\n\n## Uppdrag\nB\n", encoding="utf-8")
+    sections, findings = read_narrative(path, "2023.md")
+    assert [s.key for s in sections] == ["organisation", "uppdrag"] and findings == []
+    assert "## Inte en rubrik" in sections[0].markdown
+
+
+def test_headings_in_the_text_are_shifted_below_the_section_but_code_is_not():
+    html = render_markdown("# Stor\n\n```\n# kommentar i kod\n```\n")
+    assert "<h4>Stor</h4>" in html and "# kommentar i kod" in html

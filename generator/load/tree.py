@@ -112,7 +112,7 @@ def node_schema(cls: type, source: Any, handler: Any) -> Any:
         one_of: tuple[str, ...] = getattr(cls, "one_of", ())
         if one_of and not any(getattr(obj, name) not in (None, ()) for name in one_of):
             refuse("E-MISSING", lambda w: f"{w.what or 'the file'} has neither {' nor '.join(one_of)}: write the "
-                   f"amount ({w.name}: -1234567) or the rows of its note under rader:")
+                   f"amount ({w.name}: 1234567, negative for costs) or the rows of its note under rader:")
         path = _path(info)
         object.__setattr__(obj, "pos", node_pos(value, path))
         object.__setattr__(obj, "at", {str(k): value_pos(value, k, path) for k in value})
@@ -167,7 +167,8 @@ def list_schema(kind: Kind, source: Any, handler: Any) -> Any:
         if not isinstance(value, list):
             refuse("E-TYPE", lambda w: f"{w.what} must be a list (lines starting with '- '), not {describe(value)}")
         if len(value) < kind.minst:
-            refuse("E-MISSING", lambda w: f"{w.what} is empty: the report needs at least {kind.minst}, written below "
+            least = {1: "one", 2: "two"}.get(kind.minst, str(kind.minst))
+            refuse("E-MISSING", lambda w: f"{w.what} is empty: the report needs at least {least}, written below "
                    f"{w.name}: as lines starting with '- '")
         return build(list(value))
 
