@@ -3,7 +3,8 @@
 #   make check  [FORBUND=…] [YEAR=…]            check the data; exit 1 on errors
 #   make figures FORBUND=… [YEAR=…]             every derived figure as JSON
 #   make diff [BASE=main]                       what the change did to the derived figures
-#   make test                                   the whole test suite
+#   make test                                   ruff, mypy and the whole test suite
+#   make schema                                 JSON Schema of the data files, and the README's key list
 #   make bench                                  speed and memory, see README
 
 PYTHON ?= python3
@@ -12,7 +13,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 ARGS   := $(if $(FORBUND),--forbund $(FORBUND)) $(if $(YEAR),--year $(YEAR))
 
-.PHONY: report check figures diff test bench golden clean system-deps
+.PHONY: report check figures diff test lint bench golden schema clean system-deps
 
 $(STAMP): pyproject.toml requirements.lock
 	@$(MAKE) --no-print-directory system-deps
@@ -46,7 +47,12 @@ figures: $(STAMP)
 diff: $(STAMP)
 	@$(PY) -m generator diff --base $(or $(BASE),HEAD) $(ARGS)
 
-test: $(STAMP)
+# Lint and types first: they take seconds and say most precisely what is wrong.
+lint: $(STAMP)
+	$(VENV)/bin/ruff check generator tests bench
+	$(VENV)/bin/mypy
+
+test: lint
 	$(PY) -m pytest -q
 
 bench: $(STAMP)
@@ -55,6 +61,10 @@ bench: $(STAMP)
 # Rewrite tests/golden/*.html from the examples; review `git diff tests/golden` after.
 golden: $(STAMP)
 	$(PY) tests/update_golden.py
+
+# Rewrite schema/*.json and the README's key list from the model; review the diff after.
+schema: $(STAMP)
+	$(PY) -m generator.schema
 
 clean:
 	rm -rf build $(VENV)

@@ -40,7 +40,8 @@ def synthetic(folder: Path, rows: int) -> Path:
     shutil.copytree(ROOT / "data" / "halland", target)
     text = (target / "2023.yaml").read_text(encoding="utf-8")
     extra = "".join(f"      - {{text: Kostnadsslag {i}, belopp: -1}}\n" for i in range(rows))
-    text = text.replace("  verksamhetens_kostnader:\n    rader:\n", "  verksamhetens_kostnader:\n    rader:\n" + extra, 1)
+    head = "  verksamhetens_kostnader:\n    rader:\n"
+    text = text.replace(head, head + extra, 1)
     (target / "2023.yaml").write_text(text, encoding="utf-8")
     return target
 
@@ -58,7 +59,8 @@ def measure(label: str, folder: Path) -> None:
     t_check, findings = best(lambda: run_checks(report))
     t_html, html = best(lambda: render_report(report))
     t_pdf, pdf = best(lambda: print_report(report, folder), repeat=3)
-    print(f"{label:<22} load {t_load * 1000:7.1f} ms  derive {t_derive * 1000:6.1f} ms  check {t_check * 1000:5.1f} ms  "
+    print(f"{label:<22} load {t_load * 1000:7.1f} ms  derive {t_derive * 1000:6.1f} ms  "
+          f"check {t_check * 1000:5.1f} ms  "
           f"html {t_html * 1000:6.1f} ms  pdf {t_pdf:5.2f} s  ({len(pdf) // 1024} KiB, {len(findings)} findings)")
 
 

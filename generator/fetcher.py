@@ -12,7 +12,7 @@ from urllib.parse import unquote, urlparse
 from weasyprint.urls import URLFetcher
 
 
-class ConfinedFetcher(URLFetcher):  # type: ignore[misc]
+class ConfinedFetcher(URLFetcher):
     """Fetches data: URLs and files under `allowed`; refuses everything else."""
 
     def __init__(self, allowed: list[Path]):

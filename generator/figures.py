@@ -15,10 +15,11 @@ from .derive import Arsredovisning
 SIX_PLACES = Decimal("0.000001")
 
 
-def _number(key: str, value: Decimal) -> str:  # noqa: ARG001 - key kept for callers
+def _number(key: str, value: Decimal) -> str:
     # Ratios and quotients (soliditet, andel, kostnad per deltagare) have endless
     # decimals; six places are more than any report shows. Amounts are never touched.
-    if value.as_tuple().exponent < -6:
+    exponent = value.as_tuple().exponent
+    if isinstance(exponent, int) and exponent < -6:
         value = value.quantize(SIX_PLACES)
     text = format(value.normalize() if value == value.to_integral_value() else value, "f")
     return text

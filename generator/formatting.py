@@ -80,10 +80,7 @@ def plain(value: Decimal | None) -> str:
     """For terminal messages: grouped digits with ordinary spaces and an ASCII minus."""
     if value is None:
         return "(none)"
-    if value == value.to_integral_value():
-        text = belopp(value)
-    else:
-        text = belopp(value, decimals=2)
+    text = belopp(value) if value == value.to_integral_value() else belopp(value, decimals=2)
     return text.replace(NBSP, " ").replace(MINUS, "-")
 
 

@@ -101,7 +101,7 @@ def print_report(report: Arsredovisning, folder: Path) -> bytes:
 
     page = layout_report(report)
     # The board's decision date stamps the embedded fonts, so the bytes follow the input.
-    decided = dt.datetime.combine(report.arsfil.styrelsens_beslut, dt.time(), dt.timezone.utc)
+    decided = dt.datetime.combine(report.arsfil.styrelsens_beslut, dt.time(), dt.UTC)
     return pdf.print_pdf(render_html(page, "sv-SE"), pdf.Collaborators.for_folder(folder),
                          pdf.Metadata(f"Årsredovisning {report.year}", report.forbund.namn, int(decided.timestamp())))
 

@@ -5,6 +5,7 @@ Templates place what the layout stage decided; the filters here only format.
 from __future__ import annotations
 
 from decimal import Decimal
+
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 from markupsafe import Markup
 

@@ -52,3 +52,10 @@ def built(tmp_path_factory) -> dict[str, dict[str, Path]]:
     assert result.returncode == 0, result.stderr
     return {name: {"pdf": work / "build" / f"{name}-2023.pdf", "html": work / "build" / f"{name}-2023.html"}
             for name in FORBUND}
+
+
+def pytest_collection_modifyitems(items):
+    """A test that needs the built PDFs is slow: `pytest -m 'not slow'` is the quick loop."""
+    for item in items:
+        if "built" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.slow)

@@ -137,6 +137,7 @@ print(json.dumps({"charts": out, "import_kept_rc": before == after_import,
 """
 
 
+@pytest.mark.slow
 def test_same_bytes_in_another_process_and_no_global_change():
     env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "random"}
     result = subprocess.run([sys.executable, "-c", _CHILD, *FORBUND], cwd=ROOT, env=env,

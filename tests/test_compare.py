@@ -4,13 +4,19 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import pytest
+
 from .conftest import DATA, run_cli
+
+# Each test makes a git repository and runs the CLI twice.
+pytestmark = pytest.mark.slow
 
 
 def _repo(tmp_path):
     """A git repository holding the example data, committed, as a reviewer's clone would."""
     shutil.copytree(DATA, tmp_path / "data")
-    for args in (["init", "-q"], ["add", "data"], ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "data"]):
+    commit = ["-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "data"]
+    for args in (["init", "-q"], ["add", "data"], commit):
         subprocess.run(["git", *args], cwd=tmp_path, check=True)
     return tmp_path
 
@@ -18,8 +24,8 @@ def _repo(tmp_path):
 def test_diff_lists_changed_figures_with_before_after_and_difference(tmp_path):
     repo = _repo(tmp_path)
     path = repo / "data" / "sydnarke" / "2023.yaml"
-    path.write_text(path.read_text(encoding="utf-8").replace("finansiella_kostnader: -1655", "finansiella_kostnader: -1755"),
-                    encoding="utf-8")
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("finansiella_kostnader: -1655", "finansiella_kostnader: -1755"), encoding="utf-8")
     # The command reads the revision from the repository the data lives in.
     result = run_cli("diff", "--base", "HEAD", "--forbund", "sydnarke", cwd=repo)
     assert result.returncode == 0, result.stderr

@@ -60,3 +60,18 @@ def test_figures_needs_one_forbund(tmp_path):
     result = run_cli("figures", cwd=tmp_path)
     assert result.returncode == 2
     assert "name one förbund with --forbund" in result.stderr
+
+
+def test_readme_key_list_is_the_generated_one():
+    from generator.keys import readme_with_keys
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert readme == readme_with_keys(readme), "run `make schema` to rewrite the README's key list"
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_every_exported_key_has_a_label_and_format(name):
+    from generator.keys import lookup
+
+    r = derive_year(DATA / name, 2023)
+    assert [k for y in (2023, 2022) for k in r.figures[y] if lookup(k) is None] == []

@@ -101,6 +101,7 @@ def test_an_unknown_figure_name_fails_check_with_file_and_line(tmp_path):
 @pytest.mark.parametrize("attempt", ["{{ 7*7 }}", "{{ config.__class__.__init__.__globals__ }}",
                                      "{% for x in range(3) %}x{% endfor %}", "{{ ''.__class__ }}",
                                      "{{ resultatrakning.arets_resultat | attr('x') }}"])
+@pytest.mark.slow
 def test_template_code_in_the_narrative_is_refused(tmp_path, attempt):
     _write_md(tmp_path, f"## Organisation\n\nText {attempt} slut.\n")
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
@@ -119,7 +120,8 @@ def test_insats_links_and_entered_figures_are_checked(tmp_path):
     shutil.copytree(DATA, tmp_path / "data")
     path = tmp_path / "data" / "sydnarke" / "2023.yaml"
     text = path.read_text(encoding="utf-8")
-    text = text.replace("    driftredovisning: Mottagningsteam\n", "    driftredovisning: Mottagningsteem\n    utfall: 1000000\n")
+    text = text.replace("    driftredovisning: Mottagningsteam\n",
+                        "    driftredovisning: Mottagningsteem\n    utfall: 1000000\n")
     text = text.replace("    driftredovisning: Coachingteam Sydnärke\n",
                         "    driftredovisning: Coachingteam Sydnärke\n    utfall: 2020055\n")
     path.write_text(text, encoding="utf-8")
@@ -129,7 +131,8 @@ def test_insats_links_and_entered_figures_are_checked(tmp_path):
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
     assert result.returncode == 1
     assert (f'data/sydnarke/2023.yaml:{link_line}:23: error: insats "Mottagningsteamet": driftredovisning '
-            f'"Mottagningsteem" is no row of the driftredovisning; did you mean "Mottagningsteam"? [E-INSATS]') in result.stdout
+            f'"Mottagningsteem" is no row of the driftredovisning; did you mean "Mottagningsteam"? [E-INSATS]') \
+        in result.stdout
     assert (f'data/sydnarke/2023.yaml:{utfall_line}:13: error: insats "Coachingteamet": utfall 2 020 055 differs from '
             'the driftredovisning row "Coachingteam Sydnärke", which gives 2 020 054 (difference 1)') in result.stdout
 

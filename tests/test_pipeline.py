@@ -18,7 +18,7 @@ def test_an_unreadable_narrative_loses_no_other_finding(tmp_path):
             "Windows-1252: å, ä, ö are stored differently there); save it as UTF-8 in your editor [E-UTF8]") \
         in result.stdout
     # Halland's own finding (its 2022 equity above the ceiling) is still reported …
-    assert "data/halland/2022.yaml:90:1: warning: eget kapital 5 480 534 kr" in result.stdout
+    assert "data/halland/2022.yaml:91:1: warning: eget kapital 5 480 534 kr" in result.stdout
     # … and the summary line, with the error counted.
     assert result.stderr.strip().endswith("1 error(s), 1 warning(s)")
     assert "Traceback" not in result.stdout + result.stderr

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import shutil
 from html.parser import HTMLParser
@@ -107,7 +108,8 @@ class Outline(HTMLParser):
             self.images.append(attrs)
         for name in ("src", "href"):
             value = attrs.get(name) or ""
-            if tag in ("script", "link", "iframe") or (name == "src" and value and not value.startswith("data:image/svg+xml;base64,")):
+            inline = value.startswith("data:image/svg+xml;base64,")
+            if tag in ("script", "link", "iframe") or (name == "src" and value and not inline):
                 self.external.append(f"{tag} {value}")
 
 
@@ -117,7 +119,7 @@ def test_html_is_accessible_in_structure(built, name):
     outline.feed(built[name]["html"].read_text(encoding="utf-8"))
     assert outline.lang == "sv"
     assert outline.headings.count(1) == 1 and outline.headings[0] == 1
-    for before, after in zip(outline.headings, outline.headings[1:]):
+    for before, after in itertools.pairwise(outline.headings):
         assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
     assert len(outline.tables) >= 8
     for table in outline.tables:

@@ -23,7 +23,7 @@ import os
 import subprocess
 import sys
 from decimal import ROUND_HALF_EVEN, Decimal
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 import pytest
@@ -292,12 +292,12 @@ SEEDS = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def report(forbund: str):
     return check_year(REPO / "data" / forbund, 2023, base=REPO).report
 
 
-@lru_cache(maxsize=None)
+@cache
 def exported(forbund: str) -> dict:
     env = dict(os.environ, PYTHONPATH=str(REPO))
     result = subprocess.run([sys.executable, "-m", "generator", "figures", "--forbund", forbund, "--year", "2023"],

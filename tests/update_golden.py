@@ -6,8 +6,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from generator.pipeline import render_report  # noqa: E402
-from tests.conftest import DATA, FORBUND, derive_year, golden_form  # noqa: E402
+from generator.pipeline import render_report
+from tests.conftest import DATA, FORBUND, derive_year, golden_form
 
 for name in FORBUND:
     target = Path(__file__).parent / "golden" / f"{name}-2023.html"

@@ -26,7 +26,8 @@ def _drift_link(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
         yield error("E-INSATS", f'insats "{insats.namn}": driftredovisning "{insats.driftredovisning}" is no row of '
                     f"the driftredovisning{hint}", insats.pos_of("driftredovisning"))
     if row is not None:
-        for name, entered, derived in (("utfall", insats.utfall, result.utfall), ("budget", insats.budget, result.budget)):
+        pairs = (("utfall", insats.utfall, result.utfall), ("budget", insats.budget, result.budget))
+        for name, entered, derived in pairs:
             if entered is not None and derived is not None and entered != derived:
                 yield error("E-INSATS", f'insats "{insats.namn}": {name} {plain(entered)} differs from the '
                             f'driftredovisning row "{row.namn}", which gives {plain(derived)} (difference '

@@ -16,7 +16,8 @@ def check_balans(r: Arsredovisning) -> Iterator[Finding]:
     claims = f.get(BR.summa_eget_kapital_avsattningar_och_skulder)
     if assets is not None and claims is not None and assets != claims:
         yield error("E-BALANS", f"the balance sheet {r.year} does not balance: summa tillgångar {plain(assets)}, "
-                    f"summa eget kapital, avsättningar och skulder {plain(claims)}, difference {plain(assets - claims)}; "
+                    f"summa eget kapital, avsättningar och skulder {plain(claims)}, "
+                    f"difference {plain(assets - claims)}; "
                     "correct the balance-sheet lines so they agree with the bookkeeping",
                     r.arsfil.pos_of("balansrakning"))
 

@@ -10,7 +10,7 @@ from .report import ZERO, Figures
 
 def derive_balanskravsresultat(arsfil: Arsfil, arets_resultat: Decimal) -> Figures:
     bk = arsfil.balanskrav
-    adjustments = {BK.arets_resultat: arets_resultat,
+    adjustments: Figures = {BK.arets_resultat: arets_resultat,
                    BK.samtliga_realisationsvinster: -bk.samtliga_realisationsvinster,
                    BK.realisationsvinster_undantag: bk.realisationsvinster_undantag,
                    BK.realisationsforluster_undantag: bk.realisationsforluster_undantag,

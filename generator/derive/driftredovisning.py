@@ -42,7 +42,7 @@ def derive_driftredovisning(arsfil: Arsfil, fjol: Arsfil | None) -> tuple[list[D
     prev_netto, prev_names = _last_year(fjol)
     rows = []
     verksamheter = arsfil.driftredovisning.verksamheter
-    for v, key in zip(verksamheter, unique_slugs([v.namn for v in verksamheter])):
+    for v, key in zip(verksamheter, unique_slugs([v.namn for v in verksamheter]), strict=True):
         netto = v.intakt + v.kostnad
         avvikelse = netto - v.budget if v.budget is not None else None
         rows.append(DriftRad(v.namn, key, v.intakt, v.kostnad, netto, v.budget, avvikelse, prev_netto.pop(key, None)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..keys import INDIKATOR, INSATS, IN, ML, SA
+from ..keys import IN, INDIKATOR, INSATS, ML, SA
 from ..model import Arsfil, Insats, Mal, Verksamhet
 from ..slug import slug, unique_slugs
 from ..texts import DRIFT_OCH_ADMINISTRATION, KATEGORI
@@ -85,7 +85,7 @@ def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
 
 def derive_insatser(arsfil: Arsfil) -> list[InsatsResultat]:
     keys = unique_slugs([i.namn for i in arsfil.insatser])
-    return [_insats(insats, key, arsfil) for insats, key in zip(arsfil.insatser, keys)]
+    return [_insats(insats, key, arsfil) for insats, key in zip(arsfil.insatser, keys, strict=True)]
 
 
 def derive_kategorier(results: list[InsatsResultat], verksamhetens_kostnader: Decimal) -> list[Kategori]:
@@ -123,7 +123,8 @@ def _insats_figures(results: list[InsatsResultat]) -> Figures:
     f: Figures = {}
     for r in results:
         values = {name: getattr(r, name) for name in _INSATS_FIELDS}
-        values.update(avslutade=r.insats.avslutade, avslutade_med_stegforflyttning=r.insats.avslutade_med_stegforflyttning)
+        values["avslutade"] = r.insats.avslutade
+        values["avslutade_med_stegforflyttning"] = r.insats.avslutade_med_stegforflyttning
         f.update({INSATS(r.key, name): Decimal(v) for name, v in values.items() if v is not None})
     return f
 

@@ -38,9 +38,10 @@ def derive_medlemsandelar(forbund: Forbund, arsfil: Arsfil) -> tuple[list[Medlem
     total = sum(arsfil.medlemsavgifter.values(), ZERO)
     typ_by_name = {m.namn: m.typ for m in forbund.medlemmar}
     expected = _expected(forbund)
-    out, f = [], {}
+    out: list[Medlemsandel] = []
+    f: Figures = {}
     names = list(arsfil.medlemsavgifter)
-    for name, key in zip(names, unique_slugs(names)):
+    for name, key in zip(names, unique_slugs(names), strict=True):
         amount = arsfil.medlemsavgifter[name]
         andel = amount / total if total else ZERO
         out.append(Medlemsandel(name, typ_by_name.get(name, "okänd"), key, amount, andel, expected.get(name)))

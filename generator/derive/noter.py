@@ -85,7 +85,7 @@ def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0) -> list[_Row]:
     """Rows of a specification, groups before their rows and their subtotal after."""
     out: list[_Row] = []
     rader = list(rader)
-    for rad, slug_ in zip(rader, unique_slugs([r.text for r in rader])):
+    for rad, slug_ in zip(rader, unique_slugs([r.text for r in rader]), strict=True):
         key = Noter.row(prefix, slug_, rad.text)
         if rad.rader:
             out.append((rad.text, key, level, "grupp", None))
@@ -93,7 +93,7 @@ def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0) -> list[_Row]:
             out.append((f"Summa {_lowered(rad.text)}", Noter.summa(key), level, "delsumma", rad_amount(rad)))
         else:
             out.append((rad.text, key, level, "rad", rad_amount(rad)))
-        for v, vslug in zip(rad.varav, unique_slugs([r.text for r in rad.varav])):
+        for v, vslug in zip(rad.varav, unique_slugs([r.text for r in rad.varav]), strict=True):
             out.append((f"varav {_lowered(v.text)}", Noter.varav(key, vslug, v.text), level + 1, "varav",
                         rad_amount(v)))
     return out
@@ -122,7 +122,7 @@ def _intakter_rows(arsfil: Arsfil, prefix: str) -> list[_Row]:
         group = Noter.row(prefix, "medlemsavgifter", "Medlemsavgifter")
         rows.append(("Medlemsavgifter", group, 0, "grupp", None))
         names = list(arsfil.medlemsavgifter)
-        for name, slug_ in zip(names, unique_slugs(names)):
+        for name, slug_ in zip(names, unique_slugs(names), strict=True):
             rows.append((name, Noter.row(group, slug_, name), 1, "rad", arsfil.medlemsavgifter[name]))
         rows.append(("Summa medlemsavgifter", Noter.summa(group), 0, "delsumma",
                      sum(arsfil.medlemsavgifter.values(), ZERO)))

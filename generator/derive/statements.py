@@ -104,7 +104,8 @@ def derive_kassaflodesanalys(arsfil: Arsfil, now: Figures, before: Figures) -> F
     f[KF.realisationsresultat] = -inv.realisationsresultat
     f[KF.justering_ej_likviditetspaverkande_poster] = (f[KF.avskrivningar] + f[KF.forandring_avsattningar]
                                                        + f[KF.realisationsresultat])
-    f[KF.medel_fore_forandring_av_rorelsekapital] = f[KF.arets_resultat] + f[KF.justering_ej_likviditetspaverkande_poster]
+    f[KF.medel_fore_forandring_av_rorelsekapital] = (f[KF.arets_resultat]
+                                                     + f[KF.justering_ej_likviditetspaverkande_poster])
     f[KF.forandring_forrad] = before.get(BR.forrad, ZERO) - now.get(BR.forrad, ZERO)
     f[KF.forandring_kortfristiga_fordringar] = before.get(BR.fordringar, ZERO) - now.get(BR.fordringar, ZERO)
     f[KF.forandring_kortfristiga_skulder] = (now.get(BR.kortfristiga_skulder, ZERO)

@@ -7,8 +7,16 @@ table with its rows and formats, and the sentences that carry figures.
 from __future__ import annotations
 
 from .page import NoteBlock, Page, Part, Section, layout_report
-from .statements import (table_balanskrav, table_balansrakning, table_driftredovisning, table_kassaflodesanalys,
-                         table_medlemsavgifter, table_not, table_resultatrakning, tables_bilagor)
+from .statements import (
+                         table_balanskrav,
+                         table_balansrakning,
+                         table_driftredovisning,
+                         table_kassaflodesanalys,
+                         table_medlemsavgifter,
+                         table_not,
+                         table_resultatrakning,
+                         tables_bilagor,
+)
 from .tables import Column, Row, Table
 
 __all__ = ["Column", "NoteBlock", "Page", "Part", "Row", "Section", "Table", "layout_report", "table_balanskrav",

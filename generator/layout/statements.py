@@ -60,7 +60,8 @@ def table_kassaflodesanalys(r: Arsredovisning) -> Table:
     t.line(KF.forandring_kortfristiga_fordringar, always=True)
     t.line(KF.forandring_kortfristiga_skulder, always=True)
     t.line(KF.kassaflode_fran_den_lopande_verksamheten, "summa", always=True)
-    t.group("Investeringsverksamheten", (KF.investeringar, KF.forsaljningar), KF.kassaflode_fran_investeringsverksamheten)
+    t.group("Investeringsverksamheten", (KF.investeringar, KF.forsaljningar),
+            KF.kassaflode_fran_investeringsverksamheten)
     t.group("Finansieringsverksamheten", (KF.forandring_langfristiga_skulder,),
             KF.kassaflode_fran_finansieringsverksamheten)
     t.line(KF.arets_kassaflode, "totalsumma", always=True)
@@ -117,10 +118,12 @@ def table_driftredovisning(r: Arsredovisning) -> Table | None:
     intakt, kostnad, budget, fjol = (_shown_column([getattr(row, name) for row in rows], unit)
                                      for name in ("intakt", "kostnad", "budget", "netto_fjol"))
     # Netto and avvikelse of the shown figures, so each row adds up across as shown.
-    netto = [None if i is None and k is None else (i or ZERO) + (k or ZERO) for i, k in zip(intakt, kostnad)]
-    avvikelse = [None if n is None or b is None else n - b for n, b in zip(netto, budget)]
-    columns = list(zip(intakt, kostnad, netto, budget, avvikelse, fjol))
-    table_rows = [Row(row.namn, values, key=f"driftredovisning.{row.key}") for row, values in zip(rows, columns)]
+    netto = [None if i is None and k is None else (i or ZERO) + (k or ZERO)
+             for i, k in zip(intakt, kostnad, strict=True)]
+    avvikelse = [None if n is None or b is None else n - b for n, b in zip(netto, budget, strict=True)]
+    columns = list(zip(intakt, kostnad, netto, budget, avvikelse, fjol, strict=True))
+    table_rows = [Row(row.namn, values, key=f"driftredovisning.{row.key}")
+                  for row, values in zip(rows, columns, strict=True)]
     sums = tuple(_total(list(c)) for c in (intakt, kostnad, netto, budget, avvikelse, fjol))
     table_rows.append(Row("Summa", sums, "totalsumma", key="driftredovisning.summa"))
     y = r.year

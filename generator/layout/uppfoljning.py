@@ -25,7 +25,8 @@ def table_kategorier(r: Arsredovisning) -> Table | None:
     if not r.kategorier or costs is None:
         return None
     rows = [Row(k.namn, (k.utfall, k.andel), key=f"insatser.{k.key}") for k in r.kategorier]
-    rows.append(Row("Summa verksamhetens kostnader", (-costs, Decimal(1)), "totalsumma", key=RR.verksamhetens_kostnader))
+    rows.append(Row("Summa verksamhetens kostnader", (-costs, Decimal(1)), "totalsumma",
+                    key=RR.verksamhetens_kostnader))
     return Table("tabell-kategorier", f"Kostnader per kategori {r.year}",
                  (Column("Utfall", "utfall"), Column("Andel av kostnaderna", "andel", "procent")),
                  tuple(rows), decimals=decimals(rows, amount_columns=1), first_header="Kategori")
@@ -45,7 +46,8 @@ def table_insatser(r: Arsredovisning, kategori: str) -> Table | None:
     budget, utfall = _sum([i.budget for i in mine]), _sum([i.utfall for i in mine])
     avvikelse = _sum([i.avvikelse for i in mine]) if all(i.avvikelse is not None for i in mine) else None
     rows.append(Row("Summa", (budget, utfall, avvikelse), "totalsumma", key=f"insatser.{kategori}"))
-    columns = (Column("Budget", "budget"), Column("Utfall", "utfall"), Column("Avvikelse budget − utfall", "avvikelse"))
+    columns: tuple[Column, ...] = (Column("Budget", "budget"), Column("Utfall", "utfall"),
+                                   Column("Avvikelse budget − utfall", "avvikelse"))
     if budget is None:  # no insats has a budget: show utfall alone rather than two empty columns
         columns = columns[1:2]
         rows = [Row(row.label, row.values[1:2], row.kind, row.note, row.key) for row in rows]
@@ -126,7 +128,8 @@ def indikatorer(r: Arsredovisning) -> list[Indikator]:
                 f"{procent(r.value(INDIKATOR(key, 'svarsfrekvens')))}.")
         rows = [Row(q.fraga, (q.andel_positiva,)) for q in m.fragor]
         table = Table(f"tabell-indikator-{key}", f"Andel positiva svar, {m.insats} {r.year}",
-                      (Column("Andel positiva svar", "andel", "procent"),), tuple(rows), unit=None, first_header="Fråga")
+                      (Column("Andel positiva svar", "andel", "procent"),), tuple(rows), unit=None,
+                      first_header="Fråga")
         out.append(Indikator(f"Indikatormätning: {m.insats}", f"{lead}\n{m.svarsalternativ or ''}".strip(), table))
     return out
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import dataclasses
-import functools
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -11,16 +10,20 @@ from pydantic import TypeAdapter, ValidationError
 from ..findings import Finding, Pos, error
 from . import errors
 from .files import read_text
-from .values import example
+from .refusal import example
 from .yaml import parse
 
 T = TypeVar("T")
 
 
-@functools.cache
-def adapter(cls: type[T]) -> TypeAdapter[T]:
-    """The validator of a model class, built once per process."""
-    return TypeAdapter(cls)
+_ADAPTERS: dict[type, TypeAdapter[Any]] = {}
+
+
+def adapter(cls: type) -> TypeAdapter[Any]:
+    """The validator of a model class, built once per process (building it takes ~50 ms)."""
+    if cls not in _ADAPTERS:
+        _ADAPTERS[cls] = TypeAdapter(cls)
+    return _ADAPTERS[cls]
 
 
 def build_file(cls: type[T], path: Path, shown: str) -> tuple[T | None, list[Finding]]:

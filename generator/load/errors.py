@@ -18,8 +18,8 @@ from ruamel.yaml.comments import CommentedMap
 
 from ..findings import Finding, Pos, error
 from ..model import Kind, PMap
+from .refusal import Where, example, scalar_text
 from .tree import key_pos, node_pos, value_pos
-from .values import Where, example, scalar_text
 from .yaml import EMPTY
 
 

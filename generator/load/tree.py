@@ -16,7 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..findings import Pos
 from ..model import Belopp, Kind, PMap
-from .values import Where, describe, example, key_schema, missing, refuse, scalar_text
+from .refusal import Where, describe, example, missing, refuse, scalar_text
+from .values import key_schema
 from .yaml import EMPTY
 
 _COMPLEX_KEY = ("a key must be a plain name, not a list or mapping: remove the [ ] or { } (or the '? ' line) "
@@ -97,7 +98,8 @@ def _as_mapping(cls: type, value: Any) -> dict[str, Any]:
         refuse("E-TYPE", say)
     for key in value:
         if is_complex_key(key):
-            refuse("E-KEY", lambda w: f"{_COMPLEX_KEY} ({f'in {w.what}' if w.what else 'at the top level of the file'})",
+            refuse("E-KEY", lambda w: f"{_COMPLEX_KEY} "
+                   f"({f'in {w.what}' if w.what else 'at the top level of the file'})",
                    key=key)
     # A number or date as key is no field name; as text it is reported as an unknown key.
     return {k if isinstance(k, str) else scalar_text(k): v for k, v in value.items()}
@@ -126,10 +128,13 @@ def node_schema(cls: type, source: Any, handler: Any) -> Any:
 
 def node_json_schema(cls: type, schema: Any, handler: Any) -> Any:
     """The JSON Schema of a model object: its keys, not the positions the loader adds."""
+    from ..schema import describe
+
     json_schema = handler(schema)
     target = handler.resolve_ref_schema(json_schema)
     for internal in ("pos", "at"):
         target.get("properties", {}).pop(internal, None)
+    describe(cls, target)
     one_of: tuple[str, ...] = getattr(cls, "one_of", ())
     if one_of:
         target["anyOf"] = [{"required": [name]} for name in one_of]
@@ -142,7 +147,8 @@ def mapping_schema(source: Any, handler: Any) -> Any:
     """A PMap[K, V]: keys are years or names, each remembered with its position."""
     key_type, value_type = get_args(source)
     is_year = any(isinstance(m, Kind) and m.name == "ar" for m in getattr(key_type, "__metadata__", ()))
-    inner = core_schema.dict_schema(keys_schema=key_schema(is_year), values_schema=handler.generate_schema(value_type))
+    inner = core_schema.dict_schema(keys_schema=key_schema(is_year), values_schema=handler.generate_schema(value_type),
+                                    metadata={"pydantic_js_functions": [_only_year_keys]})
 
     def validate(value: Any, build: Any, info: Any) -> PMap[Any, Any]:
         path = _path(info)
@@ -151,10 +157,18 @@ def mapping_schema(source: Any, handler: Any) -> Any:
         if not isinstance(value, dict):
             refuse("E-TYPE", lambda w: f"{w.what} must be a mapping (key: value lines), not {describe(value)}")
         items = build(dict(value))
-        at = {new: value_pos(value, old, path) for old, new in zip(value, items)}
+        at = {new: value_pos(value, old, path) for old, new in zip(value, items, strict=True)}
         return PMap(items, at, node_pos(value, path))
 
     return core_schema.with_info_wrap_validator_function(validate, inner)
+
+
+def _only_year_keys(schema: Any, handler: Any) -> Any:
+    """In the JSON Schema, a mapping by year allows no other keys."""
+    json_schema = handler(schema)
+    if "patternProperties" in json_schema:
+        json_schema["additionalProperties"] = False
+    return json_schema
 
 
 def list_schema(kind: Kind, source: Any, handler: Any) -> Any:
@@ -172,7 +186,14 @@ def list_schema(kind: Kind, source: Any, handler: Any) -> Any:
                    f"{w.name}: as lines starting with '- '")
         return build(list(value))
 
-    return core_schema.no_info_wrap_validator_function(validate, inner)
+    def json_schema(schema: Any, handler: Any) -> Any:
+        json_schema = handler(schema)
+        if kind.minst:
+            json_schema["minItems"] = kind.minst
+        return json_schema
+
+    return core_schema.no_info_wrap_validator_function(validate, inner,
+                                                       metadata={"pydantic_js_functions": [json_schema]})
 
 
 def linje_schema(handler: Any) -> Any:

@@ -60,7 +60,7 @@ _NOT_DECIMAL = re.compile(r"^[+-]?0([xob]|\d)", re.IGNORECASE)
 
 
 class _ExactConstructor(RoundTripConstructor):
-    def construct_yaml_float(self, node: Any) -> FloatText:
+    def construct_yaml_float(self, node: Any) -> Any:  # a FloatText
         return FloatText(node.value)
 
     def construct_yaml_int(self, node: Any) -> Any:
@@ -76,7 +76,7 @@ class _ExactConstructor(RoundTripConstructor):
             bad.reason = str(exc)
             return bad
 
-    def construct_yaml_null(self, node: Any) -> _Empty:
+    def construct_yaml_null(self, node: Any) -> Any:  # EMPTY
         return EMPTY
 
 
@@ -157,7 +157,7 @@ def parse(text: str, shown: str) -> tuple[Any, list[Finding]]:
         return None, [error("E-YAML", message, _mark_pos(shown, where))]
     except ReaderError as exc:
         return None, [_reader_error(exc, text, shown)]
-    except Exception as exc:  # noqa: BLE001 - ruamel raises a few unmarked errors on odd input
+    except Exception as exc:
         return None, [error("E-YAML", f"YAML could not be read: {exc}", Pos(shown, 1, 1))]
 
 
@@ -175,7 +175,7 @@ def _first_key_line(text: str, map_mark: Any, key: str) -> int | None:
     """The line of the first of two equal keys of the mapping that starts at map_mark."""
     try:
         root = YAML(typ="rt").compose(text)
-    except Exception:  # noqa: BLE001 - only a nicety for the message
+    except Exception:
         return None
     stack = [root]
     while stack:

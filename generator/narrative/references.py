@@ -14,8 +14,8 @@ from .. import formatting
 from ..keys import PREFIXES, format_of
 
 REFERENCE = re.compile(r"\{\{(.*?)\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
-_INNER = re.compile(r"^\s*((?:%s)(?:\.[a-z0-9](?:[a-z0-9]|_(?!_))*)+)(?:@(\d{4}))?\s*(?:\|\s*([a-z]+)\s*)?$"
-                    % "|".join(PREFIXES))
+_PREFIX = "|".join(PREFIXES)
+_INNER = re.compile(rf"^\s*((?:{_PREFIX})(?:\.[a-z0-9](?:[a-z0-9]|_(?!_))*)+)(?:@(\d{{4}}))?\s*(?:\|\s*([a-z]+)\s*)?$")
 FORMATS = ("belopp", "kr", "tkr", "procent", "tal", "heltal")
 
 

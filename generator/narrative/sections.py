@@ -44,7 +44,7 @@ def _headings(text: str) -> tuple[str, list[_Heading]]:
               if t.type == "heading_open" and t.tag == "h2" and t.markup == "##" and t.level == 0 and t.map]
     ends = [t.map[0] for _, t in starts[1:] if t.map] + [len(lines)]
     out = []
-    for (i, token), end in zip(starts, ends):
+    for (i, token), end in zip(starts, ends, strict=True):
         assert token.map is not None
         first, body_start = token.map
         out.append(_Heading(tokens[i + 1].content.strip(), first, "".join(lines[body_start:end])))

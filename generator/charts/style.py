@@ -1,0 +1,195 @@
+"""How the report's charts look: colours, font, units, axes and SVG output.
+
+Text is drawn as paths, so the PDF needs no font of its own and the bytes depend on
+nothing but the input; the font is the report's own, Source Sans Pro.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import re
+import textwrap
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from xml.sax.saxutils import escape, quoteattr
+
+from matplotlib.axes import Axes
+from matplotlib.container import BarContainer
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+from ..formatting import belopp
+
+CM = 1 / 2.54
+WIDTH = 16 * CM
+HEIGHT = 8 * CM
+
+# The report's accent and ink (styles/report.css). Dark, light-hatched and mid tones stay
+# apart in greyscale; hatching and direct labels carry the meaning besides colour.
+INK = "#1b1f24"
+MUTED = "#4a5360"
+DARK = "#1f4e79"
+LIGHT = "#a9c4de"
+MID = "#c55a11"
+HATCH = "////"
+CROSS = "xx"
+
+
+@dataclass(frozen=True)
+class Chart:
+    id: str
+    title: str
+    alt: str
+    svg: str
+
+    @property
+    def data_uri(self) -> str:
+        return "data:image/svg+xml;base64," + base64.b64encode(self.svg.encode("utf-8")).decode("ascii")
+
+
+# --- Style --------------------------------------------------------------------------
+
+_FONT_FILES = ("SourceSansPro-Regular.ttf",)
+_font_family: str | None = None
+
+
+def _font() -> str:
+    """Source Sans Pro, as in the report's text; registered on first use, not on import."""
+    global _font_family
+    if _font_family is None:
+        from matplotlib import font_manager
+        try:
+            import font_source_sans_pro
+            folder = Path(font_source_sans_pro.__file__).parent / "files"
+            files = [folder / name for name in _FONT_FILES]
+            if not all(f.is_file() for f in files):
+                raise FileNotFoundError(folder)
+        except (ImportError, FileNotFoundError):
+            _font_family = "DejaVu Sans"
+        else:
+            for f in files:
+                font_manager.fontManager.addfont(str(f))
+            _font_family = font_manager.FontProperties(fname=str(files[0])).get_name()
+    return _font_family
+
+
+def rc() -> dict:
+    return {
+        "svg.hashsalt": "finsam",  # fixed ids for clip paths and hatches
+        "svg.fonttype": "path",
+        "font.family": [_font()],
+        "font.size": 8,
+        "axes.spines.top": False,
+        "axes.spines.right": False,
+        "axes.edgecolor": MUTED,
+        "axes.labelcolor": INK,
+        "axes.labelsize": 8,
+        "xtick.color": MUTED,
+        "ytick.color": MUTED,
+        "xtick.labelcolor": INK,
+        "ytick.labelcolor": INK,
+        "hatch.color": DARK,
+        "hatch.linewidth": 0.6,
+        "legend.frameon": False,
+        "legend.fontsize": 8,
+        "axes.unicode_minus": True,
+    }
+
+
+# --- Units and formatting -----------------------------------------------------------
+
+def unit_for(values) -> str:
+    """mnkr once an amount reaches ten million, else tkr: with one decimal, mnkr would
+    round a small förbund's figures together (1 046 800 and 1 044 400 both "1,0")."""
+    return "mnkr" if max((abs(v) for v in values), default=0) >= 10_000_000 else "tkr"
+
+
+def amount_label(value: Decimal, unit: str) -> str:
+    return belopp(value, unit, 1 if unit == "mnkr" else 0)
+
+
+def _tick_decimals(ticks, unit: str) -> int:
+    # One number of decimals for the whole axis, the fewest that shows every tick exactly.
+    size = 1_000_000 if unit == "mnkr" else 1000
+    for decimals in range(3):
+        if all(abs(round(t / size, decimals) - t / size) < 1e-9 for t in ticks):
+            return decimals
+    return 2
+
+
+def amount_axis(axis, unit: str) -> None:
+    """Amounts in kronor, labelled in the unit with Swedish digits; the axis says the unit."""
+    axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    axis.set_major_formatter(FuncFormatter(lambda x, pos: belopp(
+        Decimal(str(float(x))), unit, _tick_decimals(axis.get_majorticklocs(), unit))))
+    axis.set_label_text(f"Belopp, {unit}")
+
+
+def year_span(ar: list[int]) -> str:
+    return f"{min(ar)}–{max(ar)}" if min(ar) != max(ar) else str(ar[0])
+
+
+# --- SVG ----------------------------------------------------------------------------
+
+def svg(fig: Figure, chart_id: str, title: str, alt: str) -> str:
+    """The figure as SVG with role, aria-label and a <title> first in the root element."""
+    buf = io.StringIO()
+    fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
+    # Ids prefixed by the chart's, so that several charts inlined in one page never share one.
+    text = re.sub(r'(\bid="|href="#|url\(#)', rf"\g<1>{chart_id}-", buf.getvalue())
+    match = re.search(r"<svg\b[^>]*>", text)
+    assert match is not None, "matplotlib wrote SVG without an <svg> element"
+    opening = match.group(0)[:-1] + f' role="img" aria-label={quoteattr(alt)}>'
+    return (text[:match.start()] + opening + f"\n <title>{escape(title)}</title>"
+            + text[match.end():])
+
+
+def figure(height: float = HEIGHT) -> tuple[Figure, Axes]:
+    # Figure, not pyplot: no global figure registry, nothing left open between calls.
+    fig = Figure(figsize=(WIDTH, height), layout="constrained")
+    return fig, fig.add_subplot()
+
+
+def bar_labels(ax, bars, texts, **kw) -> None:
+    ax.bar_label(bars, labels=texts, **{"padding": 2, "fontsize": 7, "color": INK, **kw})
+
+
+def finish_vertical(ax, categories: list[str], unit: str) -> None:
+    ax.set_xticks(range(len(categories)), categories)
+    ax.tick_params(axis="x", length=0)
+    ax.axhline(0, color=INK, linewidth=0.8)
+    amount_axis(ax.yaxis, unit)
+    ax.margins(y=0.12)
+    legend(ax)
+
+
+def legend(ax) -> None:
+    # Above the plot so it never covers a bar; bars before lines, whatever the drawing order.
+    handles, labels = ax.get_legend_handles_labels()
+    order = sorted(range(len(handles)), key=lambda i: not isinstance(handles[i], BarContainer))
+    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="lower left", bbox_to_anchor=(0, 1.0),
+              ncols=3, handlelength=2, borderaxespad=0.2)
+
+
+def row_height(n: int) -> float:
+    # Horizontal bars keep a steady thickness; the figure grows with the rows instead.
+    return max(5.5, min(2.5 + 1.1 * n, 16)) * CM
+
+
+def wrap(name: str) -> str:
+    return "\n".join(textwrap.wrap(name, 26)) or name
+
+
+def finish_horizontal(ax, names: list[str], xlabel: str, fmt) -> None:
+    ax.set_yticks(range(len(names)), [wrap(n) for n in names])
+    ax.invert_yaxis()  # the data's first row on top, as in the tables
+    ax.tick_params(axis="y", length=0)
+    ax.axvline(0, color=INK, linewidth=0.8)
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10], integer=True))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda x, pos: fmt(Decimal(str(float(x))))))
+    ax.set_xlabel(xlabel)
+    ax.margins(x=0.22)
+    ax.set_xlim(left=0)
+
+

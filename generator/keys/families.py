@@ -1,0 +1,90 @@
+"""Keys that carry a name from the data: a verksamhet, a member, an insats, a note row."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..slug import slug
+from .base import ANDEL, ANTAL, BELOPP, Format, Key
+
+
+@dataclass(frozen=True)
+class Family:
+    """Keys `<prefix>.<name>.<field>` for each name the data has (a verksamhet, a member …).
+
+    `slot` is how the README shows the name (`<verksamhet>`); `fields` give each field's
+    label and format. The name is slugged here, so every family key is made the same way.
+    """
+
+    prefix: str
+    slot: str
+    title: str
+    fields: dict[str, tuple[str, Format]]
+
+    def __call__(self, name: str, field: str) -> Key:
+        label, fmt = self.fields[field]
+        return Key(f"{self.prefix}.{name}.{field}", label, fmt)
+
+    def of(self, text: str, field: str) -> Key:
+        """The key of a name as written in the data: `of("Region Örebro län", "andel")`."""
+        return self(slug(text), field)
+
+    def pattern(self) -> re.Pattern[str]:
+        fields = "|".join(self.fields)
+        return re.compile(rf"^{re.escape(self.prefix)}\.[a-z0-9_]+\.({fields})$")
+
+
+DRIFT = Family("driftredovisning", "<verksamhet>", "Driftredovisning per verksamhet", {
+    "intakt": ("Intäkt", BELOPP), "kostnad": ("Kostnad", BELOPP), "netto": ("Netto", BELOPP),
+    "budget": ("Budget netto", BELOPP), "avvikelse": ("Avvikelse netto − budget", BELOPP),
+    "netto_fjol": ("Netto föregående år", BELOPP),
+})
+MEDLEM = Family("medlemsavgifter", "<medlem>", "Medlemsavgift per medlem", {
+    "belopp": ("Medlemsavgift", BELOPP), "andel": ("Andel av medlemsavgifterna", ANDEL),
+})
+INSATS = Family("insatser", "<insats>", "Per insats", {
+    "budget": ("Budget", BELOPP), "utfall": ("Utfall", BELOPP), "avvikelse": ("Avvikelse budget − utfall", BELOPP),
+    "deltagare": ("Antal deltagare", ANTAL), "andel_kvinnor": ("Andel kvinnor", ANDEL),
+    "andel_man": ("Andel män", ANDEL), "andel_annan": ("Andel annan eller uppgift saknas", ANDEL),
+    "kostnad_per_deltagare": ("Kostnad per deltagare", BELOPP), "avslutade": ("Avslutade deltagare", ANTAL),
+    "avslutade_med_stegforflyttning": ("Avslutade med stegförflyttning", ANTAL),
+    "andel_stegforflyttning": ("Andel av de avslutade med stegförflyttning", ANDEL),
+})
+INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats", {
+    "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
+    "svarsfrekvens": ("Svarsfrekvens", ANDEL),
+})
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR)
+
+
+class Noter:
+    """Keys of the notes: `noter.<line>.summa` and one key per row, all amounts.
+
+    A row's key is its parent's key and its own slug: `noter.verksamhetens_kostnader.
+    lokalkostnader`, a group's subtotal `….<group>.summa`, a varav row `….<row>.varav.<label>`,
+    a bilaga's rows `noter.<line>.bilaga.<bilaga>.<row>` and its total `….summa`.
+    """
+
+    prefix = "noter"
+
+    @staticmethod
+    def line(line: str) -> str:
+        return f"noter.{line}"
+
+    @staticmethod
+    def summa(parent: str) -> Key:
+        return Key(f"{parent}.summa", "Summa")
+
+    @staticmethod
+    def row(parent: str, slug_: str, text: str) -> Key:
+        return Key(f"{parent}.{slug_}", text)
+
+    @staticmethod
+    def varav(row: str, slug_: str, text: str) -> Key:
+        return Key(f"{row}.varav.{slug_}", f"varav {text}")
+
+    @staticmethod
+    def bilaga(line: str, rubrik: str) -> str:
+        return f"noter.{line}.bilaga.{slug(rubrik)}"
+
+

@@ -1,0 +1,39 @@
+"""The typed, immutable model of a förbund and its years: the schema of the YAML files.
+
+A key is valid exactly when it is a field here; the field's docstring is its Swedish
+description (shown by editors through the JSON Schema `make schema` writes). Each value
+has a kind (`Belopp`, `Tal`, `Datum` …) whose validator, in `generator.load.values`, says
+in words what to write when a value is wrong. The model itself only declares: it imports
+neither the YAML reader nor the validation library.
+
+`base` holds the kinds and the base of every object; `forbund` forbund.yaml; `arsfil`
+a year file; `uppfoljning` the insatser, mål and follow-up of a year.
+"""
+from __future__ import annotations
+
+from .arsfil import (
+                     Arsfil,
+                     Balanskrav,
+                     Balansrakning,
+                     Bilaga,
+                     Driftredovisning,
+                     Investeringar,
+                     Kontrollsummor,
+                     Linje,
+                     Post,
+                     Rad,
+                     Resultatrakning,
+                     Underskrift,
+                     Verksamhet,
+)
+from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text
+from .forbund import Forbund, Historik, Installningar, Ledamot, Medlem
+from .uppfoljning import Aktivitet, Deltagare, Fraga, Indikatormatning, Insats, Mal, Malbild
+
+MODULES = ("base", "forbund", "arsfil", "uppfoljning")
+
+__all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
+           "Deltagare", "Driftredovisning", "Forbund", "Fraga", "Heltal", "Historik", "Indikatormatning", "Insats",
+           "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor", "Ledamot", "Linje", "Lista", "Mal",
+           "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
+           "Underskrift", "Verksamhet"]

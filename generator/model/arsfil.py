@@ -1,0 +1,222 @@
+"""One year (YYYY.yaml): the statements' lines, the driftredovisning, and everything else of the year."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Annotated, ClassVar, Literal
+
+from .base import Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, Node, PMap, Text, empty_map
+from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild
+
+
+@dataclass(frozen=True)
+class Rad(Node):
+    """En rad i en not eller bilaga: ett belopp, eller en grupp med egna rader."""
+
+    text: Text
+    """Radens text."""
+    belopp: Belopp | None = None
+    """Radens belopp i kronor; för en grupp summan av dess rader."""
+    rader: Lista[Rad] = ()
+    """Gör raden till en grupp: dess rader, vars summa är radens belopp."""
+    varav: Lista[Rad] = ()
+    """Radens fullständiga uppdelning, som visas indragen och ska summera till raden."""
+
+
+@dataclass(frozen=True)
+class Bilaga(Node):
+    """En specifikation efter noterna, av en notrad eller en varav-rad."""
+
+    rubrik: Text
+    """Bilagans rubrik."""
+    avser: Text
+    """Den notrad den specificerar, eller "varav" och varav-radens text."""
+    rader: Lista[Rad]
+    """Bilagans rader, som ska summera till raden den avser."""
+
+
+@dataclass(frozen=True)
+class Post(Node):
+    """En rad i resultat- eller balansräkningen med specifikation, som blir en not."""
+
+    one_of: ClassVar[tuple[str, ...]] = ("belopp", "rader")
+    rader: Lista[Rad] = ()
+    """Notens rader; radens belopp är deras summa."""
+    belopp: Belopp | None = None
+    """Beloppet enligt bokföringen; med rader kontrolleras det mot deras summa."""
+    rubrik: Text | None = None
+    """Notens rubrik, om den ska vara en annan än radens namn."""
+    bilagor: Lista[Bilaga] = ()
+    """Specifikationer av notens rader."""
+
+
+# A statement line: an amount, or a mapping with its note's rows.
+Linje = Annotated[Decimal | Post, Kind("linje")]
+
+
+@dataclass(frozen=True)
+class Resultatrakning(Node):
+    """Resultaträkningens rader; summorna räknas fram. Intäkter positiva, kostnader negativa."""
+
+    verksamhetens_kostnader: Linje
+    """Verksamhetens kostnader, negativt: belopp eller rader."""
+    verksamhetens_intakter: Post | None = None
+    """Intäkter utöver medlemsavgifterna (som hämtas ur medlemsavgifter), med rader."""
+    avskrivningar: Linje | None = None
+    """Avskrivningar, negativt."""
+    finansiella_intakter: Linje | None = None
+    """Finansiella intäkter."""
+    finansiella_kostnader: Linje | None = None
+    """Finansiella kostnader, negativt."""
+    extraordinara_poster: Linje | None = None
+    """Extraordinära poster."""
+
+
+@dataclass(frozen=True)
+class Balansrakning(Node):
+    """Balansräkningens rader vid årets slut, alla positiva; eget kapital räknas fram."""
+
+    immateriella_anlaggningstillgangar: Linje | None = None
+    """Immateriella anläggningstillgångar."""
+    maskiner_och_inventarier: Linje | None = None
+    """Maskiner och inventarier."""
+    finansiella_anlaggningstillgangar: Linje | None = None
+    """Finansiella anläggningstillgångar."""
+    forrad: Linje | None = None
+    """Förråd."""
+    fordringar: Linje | None = None
+    """Kortfristiga fordringar."""
+    kortfristiga_placeringar: Linje | None = None
+    """Kortfristiga placeringar."""
+    kassa_och_bank: Linje | None = None
+    """Kassa och bank."""
+    resultatutjamningsreserv: Belopp | None = None
+    """Den del av eget kapital som är resultatutjämningsreserv."""
+    avsattningar_pensioner: Linje | None = None
+    """Avsättningar för pensioner."""
+    andra_avsattningar: Linje | None = None
+    """Andra avsättningar."""
+    langfristiga_skulder: Linje | None = None
+    """Långfristiga skulder."""
+    kortfristiga_skulder: Linje | None = None
+    """Kortfristiga skulder."""
+    ansvarsforbindelser: Linje | None = None
+    """Ansvarsförbindelser (visas under balansräkningen)."""
+
+
+@dataclass(frozen=True)
+class Investeringar(Node):
+    """Årets investeringar och försäljningar, för kassaflödesanalysen."""
+
+    investeringar: Belopp = Decimal(0)
+    """Utbetalt för nya anläggningstillgångar, positivt som i bokföringen."""
+    forsaljningar: Belopp = Decimal(0)
+    """Inbetalt för sålda anläggningstillgångar."""
+    realisationsresultat: Belopp = Decimal(0)
+    """Vinst (+) eller förlust (−) vid försäljningarna, som den står i resultaträkningen."""
+
+
+@dataclass(frozen=True)
+class Verksamhet(Node):
+    """En rad i driftredovisningen."""
+
+    namn: Text
+    """Verksamhetens namn, till exempel Kansli eller en insats."""
+    intakt: Belopp = Decimal(0)
+    """Verksamhetens intäkter."""
+    kostnad: Belopp = Decimal(0)
+    """Verksamhetens kostnader, negativt."""
+    budget: Belopp | None = None
+    """Budgeterat netto (intäkt och kostnad sammantagna)."""
+
+
+@dataclass(frozen=True)
+class Driftredovisning(Node):
+    """Driftredovisningen: en rad per verksamhet; netto, avvikelse och summor räknas fram."""
+
+    verksamheter: Lista[Verksamhet]
+    """Verksamheterna, en rad per verksamhet."""
+    enhet: Annotated[Literal["kr", "tkr", "mnkr"], Kind("val")] = "kr"
+    """Enheten tabellen visas i: kr, tkr eller mnkr. Beloppen skrivs alltid i kronor."""
+
+
+@dataclass(frozen=True)
+class Balanskrav(Node):
+    """Justeringar för balanskravsresultatet (11 kap. LKBR); utelämnade är 0."""
+
+    samtliga_realisationsvinster: Belopp = Decimal(0)
+    """Samtliga realisationsvinster under året."""
+    realisationsvinster_undantag: Belopp = Decimal(0)
+    """Realisationsvinster enligt undantagsmöjlighet."""
+    realisationsforluster_undantag: Belopp = Decimal(0)
+    """Realisationsförluster enligt undantagsmöjlighet."""
+    orealiserade_vinster_forluster: Belopp = Decimal(0)
+    """Orealiserade vinster och förluster i värdepapper."""
+    aterforing_orealiserade: Belopp = Decimal(0)
+    """Återföring av orealiserade vinster och förluster i värdepapper."""
+    till_resultatutjamningsreserv: Belopp = Decimal(0)
+    """Medel avsatta till resultatutjämningsreserven."""
+    fran_resultatutjamningsreserv: Belopp = Decimal(0)
+    """Medel tagna från resultatutjämningsreserven."""
+    tidigare_underskott: PMap[Artal, Belopp] = field(default_factory=empty_map)
+    """Tidigare års negativa balanskravsresultat som inte är återställda: år följt av belopp."""
+    styrelsens_forklaring: Text | None = None
+    """Krävs när resultatet är negativt: hur och när det återställs, eller de synnerliga skälen."""
+
+
+@dataclass(frozen=True)
+class Underskrift(Node):
+    """Styrelsens underskrift."""
+
+    ort: Text | None = None
+    """Orten där styrelsen skriver under."""
+    datum: Datum | None = None
+    """Dagen då styrelsen skriver under, ÅÅÅÅ-MM-DD."""
+    elektronisk: JaNej = False
+    """true: årsredovisningen skrivs under elektroniskt."""
+
+
+@dataclass(frozen=True)
+class Kontrollsummor(Node):
+    """Belopp ur bokföringen eller en publicerad rapport, som kontrolleras mot de framräknade."""
+
+    belopp: PMap[Artal, PMap[Annotated[str, Kind("nyckel")], Belopp]]
+    """År, och under varje år nycklar ur `make figures` med sina belopp."""
+    kalla: Text | None = None
+    """Varifrån beloppen kommer, till exempel Huvudbok 2023-12-31."""
+
+
+@dataclass(frozen=True)
+class Arsfil(Node):
+    """Ett års uppgifter (ÅÅÅÅ.yaml); allt som kan räknas fram räknas fram."""
+
+    ar: Artal
+    """Räkenskapsåret, samma som filens namn."""
+    styrelsens_beslut: Datum
+    """Dagen då styrelsen fastställde årsredovisningen, ÅÅÅÅ-MM-DD."""
+    medlemsavgifter: PMap[Annotated[str, Kind("namn")], Belopp]
+    """Varje medlems avgift i kronor, med medlemmens namn som i forbund.yaml."""
+    resultatrakning: Resultatrakning
+    """Resultaträkningens rader."""
+    balansrakning: Balansrakning
+    """Balansräkningens rader."""
+    underskrift: Underskrift = field(default_factory=Underskrift)
+    """Ort, datum och sätt för styrelsens underskrift."""
+    antal_anstallda: Heltal | None = None
+    """Antal anställda vid årets slut."""
+    investeringar: Investeringar = field(default_factory=Investeringar)
+    """Årets investeringar och försäljningar."""
+    driftredovisning: Driftredovisning | None = None
+    """Driftredovisningen."""
+    balanskrav: Balanskrav = field(default_factory=Balanskrav)
+    """Justeringar för balanskravsresultatet och styrelsens förklaring."""
+    mal: Malbild | None = None
+    """Verksamhetsmål och finansiella mål."""
+    insatser: Lista[Insats] = ()
+    """Insatserna och deras uppföljning."""
+    strukturaktiviteter: Lista[Aktivitet] = ()
+    """Strukturövergripande aktiviteter."""
+    indikatormatning: Lista[Indikatormatning] = ()
+    """Indikatormätningar."""
+    kontrollsummor: Kontrollsummor | None = None
+    """Kontrollsummor ur bokföringen eller en publicerad rapport."""

@@ -1,0 +1,119 @@
+"""Insatser, mål and follow-up of one year."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated, Literal
+
+from .base import Belopp, Heltal, Kind, Lista, Node, Tal, Text
+
+MalStatus = Annotated[Literal["uppnatt", "delvis_uppnatt", "ej_uppnatt", "kan_ej_matas"], Kind("val")]
+
+
+@dataclass(frozen=True)
+class Mal(Node):
+    """Ett mål och hur det uppfylldes."""
+
+    text: Text
+    """Målet."""
+    status: MalStatus
+    """uppnatt, delvis_uppnatt, ej_uppnatt eller kan_ej_matas."""
+    kommentar: Text | None = None
+    """Kommentar i Markdown; kan nämna belopp som {{ nyckel }}."""
+
+
+@dataclass(frozen=True)
+class Malbild(Node):
+    """Årets mål."""
+
+    verksamhetsmal: Lista[Mal] = ()
+    """Verksamhetsmålen."""
+    finansiella_mal: Lista[Mal] = ()
+    """De finansiella målen."""
+
+
+@dataclass(frozen=True)
+class Deltagare(Node):
+    """Antal deltagare per juridiskt kön."""
+
+    kvinnor: Heltal = 0
+    """Antal kvinnor."""
+    man: Heltal = 0
+    """Antal män."""
+    annan: Heltal = 0
+    """Annan juridisk könstillhörighet, eller kön inte registrerat."""
+
+
+@dataclass(frozen=True)
+class Insats(Node):
+    """En finansierad insats. Budget och utfall är kronor, positiva; med driftredovisning hämtas de därifrån."""
+
+    namn: Text
+    """Insatsens namn."""
+    kategori: Annotated[Literal["individinriktad", "strukturovergripande"], Kind("val")]
+    """individinriktad eller strukturovergripande."""
+    projektagare: Text | None = None
+    """Projektägare."""
+    syfte: Text | None = None
+    """Insatsens syfte."""
+    malgrupp: Text | None = None
+    """Målgrupp."""
+    mal: Text | None = None
+    """Insatsens mål."""
+    kvantitativt_mal: Text | None = None
+    """Kvantitativt mål, till exempel antal deltagare."""
+    deltagare: Deltagare | None = None
+    """Deltagare under året per kön."""
+    avslutade: Heltal | None = None
+    """Antal deltagare som avslutat insatsen under året."""
+    avslutade_med_stegforflyttning: Heltal | None = None
+    """Antal av de avslutade som gjort en stegförflyttning."""
+    budget: Belopp | None = None
+    """Budget i kronor, om insatsen inte har en rad i driftredovisningen."""
+    utfall: Belopp | None = None
+    """Utfall i kronor, om insatsen inte har en rad i driftredovisningen."""
+    driftredovisning: Text | None = None
+    """Namnet på driftredovisningens rad, om det skiljer sig från insatsens namn."""
+    maluppfyllelse: MalStatus | None = None
+    """uppnatt, delvis_uppnatt, ej_uppnatt eller kan_ej_matas."""
+    kommentar: Text | None = None
+    """Kommentar i Markdown; kan nämna belopp som {{ nyckel }}."""
+
+
+@dataclass(frozen=True)
+class Aktivitet(Node):
+    """En strukturövergripande aktivitet och hur den gick."""
+
+    aktivitet: Text
+    """Aktivitetens namn."""
+    deltagare: Heltal | None = None
+    """Antal deltagare."""
+    mal: Text | None = None
+    """Aktivitetens mål."""
+    resultat: Text | None = None
+    """Resultatet."""
+    maluppfyllelse: Text | None = None
+    """Måluppfyllelse i ord."""
+
+
+@dataclass(frozen=True)
+class Fraga(Node):
+    """En fråga i indikatormätningen."""
+
+    fraga: Text
+    """Frågan."""
+    andel_positiva: Tal
+    """Andel positiva svar, 0.98 för 98 %."""
+
+
+@dataclass(frozen=True)
+class Indikatormatning(Node):
+    """Indikatormätning bland en insats avslutade deltagare."""
+
+    insats: Text
+    """Insatsens namn, som under insatser."""
+    svarande: Heltal
+    """Antal som svarade."""
+    fragor: Lista[Fraga]
+    """Frågorna och andelen positiva svar."""
+    svarsalternativ: Text | None = None
+    """Vilka svar som räknas som positiva."""
