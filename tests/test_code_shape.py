@@ -6,6 +6,7 @@ starting `# Long:` in it that says why; otherwise split it.
 from __future__ import annotations
 
 import ast
+import re
 
 from .conftest import ROOT
 
@@ -33,3 +34,14 @@ def test_functions_are_short():
                 if len(body) > FUNCTION_LINES and not _reasoned(body):
                     long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name}: {len(body)} lines")
     assert long == []
+
+
+def test_readme_layout_table_names_every_module():
+    """The README's 'Layout of the code' names every package and top-level module of generator/."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme[readme.index("<!-- layout:start -->"):readme.index("<!-- layout:end -->")]
+    named = set(re.findall(r"`(generator/[a-z_]+(?:\.py|/))`", table))
+    package = ROOT / "generator"
+    here = {f"generator/{p.name}/" for p in package.iterdir() if (p / "__init__.py").exists()}
+    here |= {f"generator/{p.name}" for p in package.glob("*.py") if p.name not in ("__init__.py", "__main__.py")}
+    assert named == here

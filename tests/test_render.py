@@ -1,6 +1,7 @@
 """The rendered report: figures in the PDF text, structure of the HTML, determinism."""
 from __future__ import annotations
 
+import difflib
 import hashlib
 import itertools
 import re
@@ -194,4 +195,10 @@ def test_html_matches_the_reviewed_golden_file(name):
 
     html = golden_form(render_report(derive_year(DATA / name, 2023)))
     golden = Path(__file__).parent / "golden" / f"{name}-2023.html"
-    assert html == golden.read_text(encoding="utf-8"), f"run `make golden` and review the diff of {golden.name}"
+    expected = golden.read_text(encoding="utf-8")
+    if html != expected:
+        diff = difflib.unified_diff(expected.splitlines(), html.splitlines(), f"golden/{golden.name}", "rendered",
+                                    n=2, lineterm="")
+        shown = "\n".join(list(diff)[:80])
+        pytest.fail(f"the rendered HTML differs from tests/golden/{golden.name}; if the change is meant, run "
+                    f"`make golden` and review `git diff tests/golden`:\n{shown}", pytrace=False)

@@ -5,6 +5,7 @@ section left out is left out of both and the numbers always agree.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -85,7 +86,7 @@ class Page:
     signeringsrad: bool
     ordforande: Markup | None
     parts: dict[str, Part]
-    statements: dict[str, Table | None]
+    statements: tuple[tuple[Part, Table], ...]  # resultaträkning … driftredovisning, in order
     notes: tuple[NoteBlock, ...]
     underskrift: str  # place and date, or how the report is signed
     styrelse: tuple[Signer, ...]
@@ -106,31 +107,61 @@ def markdown_of(r: Arsredovisning) -> uppfoljning.Markdown:
     return md
 
 
-def _content(key: str, r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdown) -> tuple[str | None, Any]:
-    """The template and content of what the data adds to a section."""
-    if key == "finansiering":
-        return "finansiering", {"text": oversikt.finansiering_text(r), "table": statements.table_medlemsavgifter(r)}
-    if key == "verksamhetside_och_vision":
-        return "vision", {"verksamhetside": r.forbund.verksamhetside, "vision": r.forbund.vision}
-    if key == "oversikt":
-        return "oversikt", {"table": oversikt.table_femar(r), "note": oversikt.femar_note(r),
-                            "chart": shown.get("femar")}
-    if key == "god_ekonomisk_hushallning":
-        text = oversikt.eget_kapital_text(r)
-        return "hushallning", {"text": text, "chart": shown.get("eget-kapital") if text else None,
-                               "mal": uppfoljning.malblock(r, md)}
-    if key == "uppfoljning_av_insatser":
-        return "uppfoljning", {
-            "kategorier": uppfoljning.table_kategorier(r), "kategori_chart": shown.get("kostnad-per-kategori"),
-            "individinriktade": [(uppfoljning.table_insats(i), md(i.insats.kommentar)) for i in r.insatser
+@dataclass(frozen=True)
+class _Context:
+    """What every section's content is made from."""
+
+    r: Arsredovisning
+    charts: dict[str, Chart]
+    md: uppfoljning.Markdown
+
+
+def _finansiering(c: _Context) -> dict[str, Any]:
+    return {"text": oversikt.finansiering_text(c.r), "table": statements.table_medlemsavgifter(c.r)}
+
+
+def _vision(c: _Context) -> dict[str, Any]:
+    return {"verksamhetside": c.r.forbund.verksamhetside, "vision": c.r.forbund.vision}
+
+
+def _oversikt(c: _Context) -> dict[str, Any]:
+    return {"table": oversikt.table_femar(c.r), "note": oversikt.femar_note(c.r), "chart": c.charts.get("femar")}
+
+
+def _hushallning(c: _Context) -> dict[str, Any]:
+    text = oversikt.eget_kapital_text(c.r)
+    return {"text": text, "chart": c.charts.get("eget-kapital") if text else None,
+            "mal": uppfoljning.block_mal(c.r, c.md)}
+
+
+def _uppfoljning(c: _Context) -> dict[str, Any]:
+    r = c.r
+    return {"kategorier": uppfoljning.table_kategorier(r), "kategori_chart": c.charts.get("kostnad-per-kategori"),
+            "individinriktade": [(uppfoljning.table_insats(i), c.md(i.insats.kommentar)) for i in r.insatser
                                  if i.insats.kategori == "individinriktad"],
-            "deltagare_chart": shown.get("deltagare"),
+            "deltagare_chart": c.charts.get("deltagare"),
             "strukturovergripande": uppfoljning.table_insatser(r, "strukturovergripande"),
-            "aktiviteter": uppfoljning.table_strukturaktiviteter(r), "indikatorer": uppfoljning.indikatorer(r)}
-    if key == "balanskravsresultat":
-        return "balanskrav", {"table": statements.table_balanskrav(r),
-                              "forklaring": md(r.arsfil.balanskrav.styrelsens_forklaring)}
-    return None, None
+            "aktiviteter": uppfoljning.table_strukturaktiviteter(r),
+            "indikatorer": uppfoljning.blocks_indikatormatning(r)}
+
+
+def _balanskrav(c: _Context) -> dict[str, Any]:
+    return {"table": statements.table_balanskrav(c.r), "forklaring": c.md(c.r.arsfil.balanskrav.styrelsens_forklaring)}
+
+
+# What the data adds to a section: the template (templates/sections/…) and its content.
+FROM_DATA: dict[str, tuple[str, Callable[[_Context], dict[str, Any]]]] = {
+    "finansiering": ("finansiering", _finansiering), "verksamhetside_och_vision": ("vision", _vision),
+    "oversikt": ("oversikt", _oversikt), "god_ekonomisk_hushallning": ("hushallning", _hushallning),
+    "uppfoljning_av_insatser": ("uppfoljning", _uppfoljning), "balanskravsresultat": ("balanskrav", _balanskrav),
+}
+
+
+def _content(key: str, c: _Context) -> tuple[str | None, Any]:
+    if key not in FROM_DATA:
+        return None, None
+    template, make = FROM_DATA[key]
+    return f"sections/{template}.html.j2", make(c)
 
 
 def _sections(r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdown, part: str) -> list[Section]:
@@ -151,9 +182,9 @@ def _sections(r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdo
         add_own(key)
     out = []
     for n, (key, rubrik, html, avsnitt) in enumerate(chosen, start=1):
-        template, content = _content(key, r, shown, md) if avsnitt is None else (None, None)
+        template, content = _content(key, _Context(r, shown, md)) if avsnitt is None else (None, None)
         out.append(Section(key, f"avsnitt-{key}" if avsnitt else key.replace("_", "-"), f"{part}.{n}", rubrik, html,
-                           key in TEXT_FIRST, f"sections/{template}.html.j2" if template else None, content))
+                           key in TEXT_FIRST, template, content))
     return out
 
 
@@ -197,9 +228,11 @@ def layout_report(r: Arsredovisning) -> Page:
         beslutad=datum(r.arsfil.styrelsens_beslut, f.installningar.datumformat),
         signeringsrad=f.installningar.signeringsrad, ordforande=ordforande,
         parts=parts,
-        statements={"resultatrakning": statements.table_resultatrakning(r),
-                    "balansrakning": statements.table_balansrakning(r),
-                    "kassaflodesanalys": statements.table_kassaflodesanalys(r), "driftredovisning": drift},
+        statements=tuple((parts[id_], table) for id_, table in (
+            ("resultatrakning", statements.table_resultatrakning(r)),
+            ("balansrakning", statements.table_balansrakning(r)),
+            ("kassaflodesanalys", statements.table_kassaflodesanalys(r)), ("driftredovisning", drift))
+            if table is not None),
         notes=_notes(r, md), underskrift=_underskrift(r),
         styrelse=tuple(Signer(p.namn, p.roll + (f", utsedd av {p.utsedd_av}" if p.utsedd_av else ""))
                        for p in f.styrelse),

@@ -111,7 +111,7 @@ def table_strukturaktiviteter(r: Arsredovisning) -> Table | None:
 
 
 @dataclass(frozen=True)
-class Indikator:
+class SurveyBlock:
     """An indikatormätning: who answered, and the share of positive answers per question."""
 
     rubrik: str
@@ -119,7 +119,7 @@ class Indikator:
     table: Table
 
 
-def indikatorer(r: Arsredovisning) -> list[Indikator]:
+def blocks_indikatormatning(r: Arsredovisning) -> list[SurveyBlock]:
     out = []
     for m in r.arsfil.indikatormatning:
         key = slug(m.insats)
@@ -130,14 +130,14 @@ def indikatorer(r: Arsredovisning) -> list[Indikator]:
         table = Table(f"tabell-indikator-{key}", f"Andel positiva svar, {m.insats} {r.year}",
                       (Column("Andel positiva svar", "andel", "procent"),), tuple(rows), unit=None,
                       first_header="Fråga")
-        out.append(Indikator(f"Indikatormätning: {m.insats}", f"{lead}\n{m.svarsalternativ or ''}".strip(), table))
+        out.append(SurveyBlock(f"Indikatormätning: {m.insats}", f"{lead}\n{m.svarsalternativ or ''}".strip(), table))
     return out
 
 
 # --- Mål ------------------------------------------------------------------------------------
 
 @dataclass(frozen=True)
-class Malblock:
+class GoalsBlock:
     summary: str  # "5 av 6 verksamhetsmål uppnådda; 3 av 4 finansiella mål uppnådda."
     tables: tuple[Table, ...]
 
@@ -153,7 +153,7 @@ def _mal_table(r: Arsredovisning, group: str, title: str, goals: tuple[Mal, ...]
                  tuple(rows), unit=None, css="statement mal", first_header="Mål")
 
 
-def malblock(r: Arsredovisning, md: Markdown) -> Malblock | None:
+def block_mal(r: Arsredovisning, md: Markdown) -> GoalsBlock | None:
     mal = r.arsfil.mal
     if mal is None:
         return None
@@ -164,4 +164,4 @@ def malblock(r: Arsredovisning, md: Markdown) -> Malblock | None:
             parts.append(f"{heltal(r.value(ML.grupp(group, 'uppnadda')))} av {heltal(antal)} {words} uppnådda")
     tables = tuple(_mal_table(r, group, title, getattr(mal, group), md) for group, title, _words in _GROUPS
                    if getattr(mal, group))
-    return Malblock("; ".join(parts) + ".", tables)
+    return GoalsBlock("; ".join(parts) + ".", tables)
