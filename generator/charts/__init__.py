@@ -9,6 +9,7 @@ reader or of a greyscale print must not lose any of it.
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 import matplotlib
 
@@ -77,12 +78,27 @@ def _femar_alt(year: int, values: dict[str, Decimal | None]) -> str:
     return f"{year}: " + ", ".join(parts)
 
 
+def _ceilings(ax: Any, rows: list[tuple[int, Decimal, Decimal | None]], unit: str) -> None:
+    """The recommended ceiling as a dashed line across each year's bar, labelled at its end."""
+    ceilings = [(i, tak) for i, (_, _, tak) in enumerate(rows) if tak is not None]
+    if not ceilings:
+        return
+    ax.hlines([float(t) for _, t in ceilings], [i - 0.36 for i, _ in ceilings], [i + 0.36 for i, _ in ceilings],
+              colors=MID, linewidth=2, linestyles=(0, (4, 1.5)), label="Rekommenderat tak", zorder=3)
+    for i, tak in ceilings:
+        ax.annotate(f"Tak {amount_label(tak, unit)}", (i + 0.36, float(tak)), xytext=(4, 0),
+                    textcoords="offset points", va="center", fontsize=7, color=INK)
+
+
+def _eget_kapital_alt(rows: list[tuple[int, Decimal, Decimal | None]]) -> str:
+    return "; ".join(f"{y}: eget kapital {kr(ek)}" + (f", rekommenderat tak {kr(tak)}" if tak is not None else "")
+                     for y, ek, tak in reversed(rows))
+
+
 def eget_kapital(r) -> Chart | None:
     """Eget kapital against Nationella rådets recommended ceiling, this year and last."""
-    year = r.year
-    rows = [(y, r.figures.get(y, {}).get(BR.summa_eget_kapital), r.figures.get(y, {}).get(NT.eget_kapital_tak))
-            for y in (year - 1, year)]
-    rows = [row for row in rows if row[1] is not None]
+    rows = [(y, ek, r.figures.get(y, {}).get(NT.eget_kapital_tak)) for y in (r.year - 1, r.year)
+            if (ek := r.figures.get(y, {}).get(BR.summa_eget_kapital)) is not None]
     if not rows:
         return None
     unit = unit_for([v for _, ek, tak in rows for v in (ek, tak) if v is not None])
@@ -91,20 +107,13 @@ def eget_kapital(r) -> Chart | None:
     # Inside the bar's top on a bar-coloured patch, so a ceiling line near the top
     # cannot run through the figure.
     bar_labels(ax, bars, [amount_label(ek, unit) for _, ek, _ in rows], padding=-12, color="white", zorder=4,
-                bbox={"boxstyle": "square,pad=0.2", "fc": DARK, "lw": 0})
-    ceilings = [(i, tak) for i, (_, _, tak) in enumerate(rows) if tak is not None]
-    if ceilings:
-        ax.hlines([float(t) for _, t in ceilings], [i - 0.36 for i, _ in ceilings], [i + 0.36 for i, _ in ceilings],
-                  colors=MID, linewidth=2, linestyles=(0, (4, 1.5)), label="Rekommenderat tak", zorder=3)
-        for i, tak in ceilings:
-            ax.annotate(f"Tak {amount_label(tak, unit)}", (i + 0.36, float(tak)), xytext=(4, 0),
-                        textcoords="offset points", va="center", fontsize=7, color=INK)
+               bbox={"boxstyle": "square,pad=0.2", "fc": DARK, "lw": 0})
+    _ceilings(ax, rows, unit)
     finish_vertical(ax, [str(y) for y, _, _ in rows], unit)
     ax.set_xlim(-0.7, len(rows) - 0.1)
     if all(ek >= 0 for _, ek, _ in rows):
         ax.set_ylim(bottom=0)  # no empty band below the axis when nothing is negative
-    alt = "; ".join(f"{y}: eget kapital {kr(ek)}" + (f", rekommenderat tak {kr(tak)}" if tak is not None else "")
-                    for y, ek, tak in reversed(rows))
+    alt = _eget_kapital_alt(rows)
     title = f"Eget kapital och rekommenderat tak {year_span([y for y, _, _ in rows])}"
     return Chart("eget-kapital", title, alt, svg(fig, "eget-kapital", title, alt))
 
