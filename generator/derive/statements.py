@@ -8,7 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..keys import BR, KF, RR
-from ..model import Arsfil, Historik, Linje, Post
+from ..model import Arsfil, Historik, Linje
 from .noter import line_amount
 from .report import ZERO, Figures
 
@@ -127,6 +127,3 @@ def derive_kassaflodesanalys(arsfil: Arsfil, now: Figures, before: Figures) -> F
     f[KF.likvida_medel_vid_arets_slut] = now.get(BR.kassa_och_bank, ZERO) + now.get(BR.kortfristiga_placeringar, ZERO)
     return f
 
-
-def is_note(linje: Linje | None) -> bool:
-    return isinstance(linje, Post) and bool(linje.rader)

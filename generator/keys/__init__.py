@@ -5,7 +5,7 @@ figures under these keys; the tables, the narrative's `{{ … }}` references, `m
 the JSON export and the README's key list all read label and format from here, so a key
 is spelt in one place. Fixed keys are attributes of the section classes in `fixed`
 (`RR.arets_resultat`); keys that carry a name from the data (a verksamhet, a member, an
-insats, a note row) come from a `Family` in `families` (`DRIFT.of("Kansli", "netto")`).
+insats, a note row) come from a `Family` in `families` (`DRIFT("kansli", "netto")`).
 """
 from __future__ import annotations
 

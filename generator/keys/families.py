@@ -13,7 +13,7 @@ class Family:
     """Keys `<prefix>.<name>.<field>` for each name the data has (a verksamhet, a member …).
 
     `slot` is how the README shows the name (`<verksamhet>`); `fields` give each field's
-    label and format. The name is slugged here, so every family key is made the same way.
+    label and format. The name is the slug derive gave it (unique within its table).
     """
 
     prefix: str
@@ -24,10 +24,6 @@ class Family:
     def __call__(self, name: str, field: str) -> Key:
         label, fmt = self.fields[field]
         return Key(f"{self.prefix}.{name}.{field}", label, fmt)
-
-    def of(self, text: str, field: str) -> Key:
-        """The key of a name as written in the data: `of("Region Örebro län", "andel")`."""
-        return self(slug(text), field)
 
     def pattern(self) -> re.Pattern[str]:
         fields = "|".join(self.fields)
