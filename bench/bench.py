@@ -17,10 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from generator.check import run_checks  # noqa: E402
-from generator.derive import derive_forbund, derive_report  # noqa: E402
+from generator.derive import derive_forbund  # noqa: E402
 from generator.load import load_forbund  # noqa: E402
-from generator.narrative import read_narrative  # noqa: E402
-from generator.pipeline import print_report, render_report  # noqa: E402
+from generator.pipeline import print_report, render_report, report_of  # noqa: E402
 
 REPEAT = 5
 
@@ -48,9 +47,8 @@ def synthetic(folder: Path, rows: int) -> Path:
 
 def derive(source):
     """The derive stage as the pipeline runs it for one year: the förbund, then the year."""
-    narrativ, _ = read_narrative(source.root / "2023.md", "bench")
     derived, _ = derive_forbund(source)
-    return derive_report(derived, 2023, tuple(narrativ or ()))
+    return report_of(derived, 2023)[0]
 
 
 def measure(label: str, folder: Path) -> None:

@@ -49,15 +49,21 @@ def _years(source: Source, year: int | None, every_year: bool) -> tuple[list[int
     return (sorted(source.years) if every_year else [max(source.years)]), []
 
 
-def _report(derived: Derived, year: int, derive_findings: list[Finding]) -> Outcome:
-    """One year of a derived förbund: its narrative read, its report derived and checked."""
+def report_of(derived: Derived, year: int) -> tuple[Arsredovisning | None, list[Finding]]:
+    """One year of a derived förbund: its narrative read and its report derived (None if unreadable)."""
     source = derived.source
     path = source.root / f"{year}.md"
     narrativ, findings = read_narrative(path, source.shown(path))
     if narrativ is None:
-        return Outcome(source.name, year, None, tuple(derive_findings + findings))
-    report = derive_report(derived, year, tuple(narrativ))
-    return Outcome(source.name, year, report, tuple(derive_findings + findings + run_checks(report)))
+        return None, findings
+    return derive_report(derived, year, tuple(narrativ)), findings
+
+
+def _report(derived: Derived, year: int, derive_findings: list[Finding]) -> Outcome:
+    """One year of a derived förbund: its report, checked."""
+    report, findings = report_of(derived, year)
+    checked = run_checks(report) if report is not None else []
+    return Outcome(derived.source.name, year, report, tuple(derive_findings + findings + checked))
 
 
 def check_forbund(folder: Path, year: int | None = None, every_year: bool = False,
