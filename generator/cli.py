@@ -51,7 +51,8 @@ def cmd_figures(args: argparse.Namespace) -> int:
     folders, findings = forbund_folders(args.data, args.forbund)
     if len(folders) != 1:
         _print(findings, sys.stderr)
-        print("figures: name one förbund with --forbund (FORBUND=… for make)", file=sys.stderr)
+        if len(folders) > 1:
+            print("figures: name one förbund with --forbund (FORBUND=… for make)", file=sys.stderr)
         return EXIT_UNUSABLE
     outcome = pipeline.check_year(folders[0], args.year)
     if outcome.report is None:
@@ -71,7 +72,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         outcome = pipeline.build_year(folder, args.out, args.year, pdf=not args.html_only)
         _print(outcome.findings, sys.stderr)
         if outcome.report is not None and not outcome.written:
-            print(f"{outcome.forbund} {outcome.report.year}: not built, fix the errors above first", file=sys.stderr)
+            why = "could not be written" if any(f.code == "E-WRITE" for f in outcome.findings) else \
+                "not built, fix the errors above first"
+            print(f"{outcome.forbund} {outcome.report.year}: {why}", file=sys.stderr)
         for path in outcome.written:
             print(f"wrote {path}", file=sys.stderr)
         outcomes.append(outcome)

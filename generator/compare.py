@@ -84,13 +84,14 @@ def changes(before: dict[str, dict[int, Decimal]], after: dict[str, dict[int, De
     return out
 
 
-def _compare_one(name: str, data: Path, old_data: Path, base: str, year: int | None) -> list[str]:
+def _compare_one(name: str, data: Path, old_data: Path, base: str,
+                 year: int | None) -> tuple[list[str], list[Finding]]:
     now = check_year(data / name, year)
-    if now.report is None:
-        return [f"{name}: the working tree's data cannot be read; run `make check`"]
+    if now.report is None:  # nothing to compare: the working tree's own findings say why
+        return [], list(now.findings)
     now_year = now.report.year
     if not (old_data / name / "forbund.yaml").exists():
-        return [f"{name} {now_year}: new förbund (not at {base})"]
+        return [f"{name} {now_year}: new förbund (not at {base})"], []
     then = check_year(old_data / name, now_year, base=old_data.parent)
     lines = []
     if not (old_data / name / f"{now_year}.yaml").exists():
@@ -103,7 +104,7 @@ def _compare_one(name: str, data: Path, old_data: Path, base: str, year: int | N
     lines.extend(str(c) for c in found)
     if now.errors:
         lines.append(f"  and `make check` now reports {now.errors} error(s) for {name} {now_year}")
-    return lines
+    return lines, []
 
 
 def compare(base: str, data: Path, forbund: list[str], year: int | None) -> tuple[list[str], list[Finding]]:
@@ -112,4 +113,9 @@ def compare(base: str, data: Path, forbund: list[str], year: int | None) -> tupl
         old_data, findings = export_revision(base, data, Path(tmp))
         if old_data is None:
             return [], findings
-        return [line for name in forbund for line in _compare_one(name, data, old_data, base, year)], []
+        lines: list[str] = []
+        for name in forbund:
+            more, found = _compare_one(name, data, old_data, base, year)
+            lines += more
+            findings += found
+        return lines, findings

@@ -63,7 +63,13 @@ def _report(derived: Derived, year: int, derive_findings: list[Finding]) -> Outc
     """One year of a derived förbund: its report, checked."""
     report, findings = report_of(derived, year)
     checked = run_checks(report) if report is not None else []
-    return Outcome(derived.source.name, year, report, tuple(derive_findings + findings + checked))
+    return Outcome(derived.source.name, year, report, tuple(sorted(derive_findings + findings + checked,
+                                                                   key=_reading_order)))
+
+
+def _reading_order(f: Finding) -> tuple[str, int, int, str]:
+    """Findings in the order of the files and lines they are about."""
+    return f.pos.path, f.pos.line, f.pos.col, f.code
 
 
 def check_forbund(folder: Path, year: int | None = None, every_year: bool = False,

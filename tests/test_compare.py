@@ -50,3 +50,14 @@ def test_unknown_revision_is_a_clear_error(tmp_path):
     result = run_cli("diff", "--base", "no-such-branch", cwd=repo)
     assert result.returncode == 2
     assert "cannot read data at no-such-branch" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_data_that_cannot_be_read_is_reported_not_compared(tmp_path):
+    repo = _repo(tmp_path)
+    path = repo / "data" / "halland" / "forbund.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("namn: Samordningsförbundet Halland\n", "namn:\n"),
+                    encoding="utf-8")
+    result = run_cli("diff", "--forbund", "halland", cwd=repo)
+    assert result.returncode == 2
+    assert "data/halland/forbund.yaml:4:1: error: namn has no value" in result.stderr
+    assert result.stdout == ""

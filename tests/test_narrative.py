@@ -56,3 +56,22 @@ def test_a_heading_inside_a_code_block_is_text(tmp_path):
 def test_headings_in_the_text_are_shifted_below_the_section_but_code_is_not():
     html = render_markdown("# Stor\n\n```\n# kommentar i kod\n```\n")
     assert "<h4>Stor</h4>" in html and "# kommentar i kod" in html
+
+
+def test_a_line_separator_inside_a_paragraph_does_not_shift_the_sections(tmp_path):
+    """markdown-it ends lines only at \\n (and \\r): U+2028 or a form feed must not move a section's text."""
+    path = tmp_path / "2023.md"
+    path.write_text("## Organisation\nA\u2028B\fC\n\n## Uppdrag\nD\r\nE\n", encoding="utf-8")
+    sections, findings = read_narrative(path, "2023.md")
+    assert findings == []
+    assert [(s.key, s.markdown) for s in sections] == [("organisation", "A\u2028B\fC\n\n"), ("uppdrag", "D\nE\n")]
+
+
+def test_a_heading_without_text_and_a_byte_order_mark(tmp_path):
+    path = tmp_path / "2023.md"
+    path.write_text("\ufeff## Organisation\nA\n\n##\nB\n", encoding="utf-8")
+    sections, findings = read_narrative(path, "2023.md")
+    assert [s.key for s in sections] == ["organisation"]
+    assert [str(f) for f in findings] == [
+        "2023.md:4:1: error: a '## ' heading with no text: write the section's name after ## (for example "
+        "'## Organisation'), or remove the line [E-NARRATIV]"]

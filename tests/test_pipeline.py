@@ -39,3 +39,15 @@ def test_a_year_without_a_file_is_a_finding_not_an_exception():
     outcome = check_year(DATA / "halland", 2019)
     assert outcome.report is None
     assert [f.message for f in outcome.findings] == ["no 2019.yaml for this förbund; years with a file: 2022, 2023"]
+
+
+def test_findings_come_in_the_order_of_files_and_lines(tmp_path):
+    shutil.copytree(DATA, tmp_path / "data")
+    folder = tmp_path / "data" / "sydnarke"
+    (folder / "2023.md").write_text("Lös text\n## Organisation\nA {{ nyckeltal.nope }}\n", encoding="utf-8")
+    text = (folder / "2023.yaml").read_text(encoding="utf-8")
+    (folder / "2023.yaml").write_text(text.replace("styrelsens_beslut: 2024-03-13", "styrelsens_beslut: 2024-04-13"),
+                                      encoding="utf-8")
+    outcome = check_year(folder, 2023, base=tmp_path)
+    places = [(f.pos.path, f.pos.line) for f in outcome.findings]
+    assert places == sorted(places) and {p for p, _ in places} == {"data/sydnarke/2023.md", "data/sydnarke/2023.yaml"}

@@ -11,7 +11,7 @@ from ..findings import Finding, Pos, error
 from . import errors
 from .files import read_text
 from .refusal import example
-from .yaml import parse
+from .yaml import EMPTY, parse
 
 T = TypeVar("T")
 
@@ -34,7 +34,7 @@ def build_file(cls: type[T], path: Path, shown: str) -> tuple[T | None, list[Fin
     tree, found = parse(text, shown)
     if found:
         return None, found
-    if tree is None:
+    if tree is None or tree is EMPTY:  # no document, or one that is only `~` or `---`
         return None, [_empty(cls, text, shown)]
     return build_tree(cls, tree, shown)
 
@@ -50,7 +50,9 @@ def _empty(cls: type, text: str, shown: str) -> Finding:
     """A file with no document: say which keys it needs."""
     import typing
 
-    what = "has only comments" if any(line.strip() for line in text.splitlines()) else "is empty"
+    written = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
+    what = ("holds no key: value lines" if written else
+            "has only comments" if any(line.strip() for line in text.splitlines()) else "is empty")
     hints = typing.get_type_hints(cls, include_extras=True)
     required = [f.name for f in dataclasses.fields(cls) if f.init and f.default is dataclasses.MISSING
                 and f.default_factory is dataclasses.MISSING]

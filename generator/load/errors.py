@@ -99,7 +99,8 @@ def _step(place: Place, part: Any, path: str) -> None:
 
 
 def locate(root: Any, tree: Any, loc: tuple[Any, ...], path: str) -> Place:
-    place = Place(node=tree, tp=root, pos=node_pos(tree, path))
+    # A document that is a single scalar has no position of its own: it starts the file.
+    place = Place(node=tree, tp=root, pos=node_pos(tree, path) if hasattr(tree, "lc") else Pos(path, 1, 1))
     place.outer_pos = place.pos
     for part in loc:
         if _kind(_strip(place.tp)) == "linje":  # the tag of the union: which form was written

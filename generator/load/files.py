@@ -13,7 +13,8 @@ def read_text(path: Path, shown: str) -> tuple[str | None, list[Finding]]:
     except OSError as exc:
         return None, [error("E-READ", f"cannot read the file: {exc.strerror}", Pos(shown))]
     try:
-        return raw.decode("utf-8"), []
+        # A byte-order mark is invisible in an editor; it is not part of the text.
+        return raw.decode("utf-8").removeprefix("\ufeff"), []
     except UnicodeDecodeError as exc:
         return None, [_not_utf8(raw, exc, shown)]
 

@@ -85,6 +85,17 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, include_extras=True)
 
 
+def _refuse_odd_keys(value: dict[Any, Any]) -> None:
+    """A key built from [..] or {..}, or a line with nothing before its colon."""
+    for key in value:
+        if is_complex_key(key):
+            refuse("E-KEY", lambda w: f"{_COMPLEX_KEY} "
+                   f"({f'in {w.what}' if w.what else 'at the top level of the file'})", key=key)
+        if key is EMPTY:
+            refuse("E-KEY", lambda w: f"a line {f'in {w.what} ' if w.what else ''}has nothing before its colon: "
+                   "write the key, like key: value", key=key)
+
+
 def _as_mapping(cls: type, value: Any) -> dict[str, Any]:
     """The mapping a model object is built from: refused when it is not one; keys as text."""
     if value is EMPTY:
@@ -96,11 +107,7 @@ def _as_mapping(cls: type, value: Any) -> dict[str, Any]:
                         f"not {describe(value)}")
             return f"{w.what} must be a mapping (key: value lines), not {describe(value)}"
         refuse("E-TYPE", say)
-    for key in value:
-        if is_complex_key(key):
-            refuse("E-KEY", lambda w: f"{_COMPLEX_KEY} "
-                   f"({f'in {w.what}' if w.what else 'at the top level of the file'})",
-                   key=key)
+    _refuse_odd_keys(value)
     # A number or date as key is no field name; as text it is reported as an unknown key.
     return {k if isinstance(k, str) else scalar_text(k): v for k, v in value.items()}
 
@@ -156,6 +163,7 @@ def mapping_schema(source: Any, handler: Any) -> Any:
             return PMap({})
         if not isinstance(value, dict):
             refuse("E-TYPE", lambda w: f"{w.what} must be a mapping (key: value lines), not {describe(value)}")
+        _refuse_odd_keys(value)
         items = build(dict(value))
         at = {new: value_pos(value, old, path) for old, new in zip(value, items, strict=True)}
         return PMap(items, at, node_pos(value, path))

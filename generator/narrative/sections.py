@@ -8,6 +8,7 @@ Headings are found by the Markdown parser, so a `## ` line in a code block is te
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,8 +39,12 @@ class _Heading:
 
 def _headings(text: str) -> tuple[str, list[_Heading]]:
     """The text before the first `## ` heading, and each heading with the text below it."""
+    # Lines as markdown-it counts them: only \n, \r\n and \r end a line (str.splitlines
+    # would also split at U+2028, form feeds … and shift every section after them).
+    text = re.sub(r"\r\n?", "\n", text)
     tokens = MD.parse(text)
-    lines = text.splitlines(keepends=True)
+    lines = text.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     starts = [(i, t) for i, t in enumerate(tokens)
               if t.type == "heading_open" and t.tag == "h2" and t.markup == "##" and t.level == 0 and t.map]
     ends = [t.map[0] for _, t in starts[1:] if t.map] + [len(lines)]
@@ -65,7 +70,10 @@ def split_sections(text: str, shown: str) -> tuple[list[Avsnitt], list[Finding]]
     for h in headings:
         key = _BY_TITLE.get(h.title.lower()) or AVSNITT_ALIAS.get(h.title.lower())
         pos = Pos(shown, h.line + 1, 1)
-        if key and any(s.key == key for s in sections):
+        if not h.title:
+            findings.append(error("E-NARRATIV", "a '## ' heading with no text: write the section's name after ## "
+                                  "(for example '## Organisation'), or remove the line", pos))
+        elif key and any(s.key == key for s in sections):
             findings.append(error("E-NARRATIV", f'the section "{h.title}" appears twice; merge the two', pos))
         elif key:
             sections.append(Avsnitt(key, AVSNITT[key], h.body, None, pos, h.line + 2))
