@@ -113,6 +113,17 @@ def whole(value: Any) -> int:
     refuse("E-TYPE", lambda w: f"{w.what} must be a whole number, not {describe(value)}{hint}")
 
 
+FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a report can be about; the JSON Schema says the same
+
+
+def year(value: Any) -> int:
+    number = whole(value)
+    if not FIRST_YEAR <= number <= LAST_YEAR:
+        refuse("E-TYPE", lambda w: f"{w.what}: {number} is not a year this report can be for; write the year with "
+               "four digits, for example 2024")
+    return number
+
+
 # --- Dates, choices, text, yes or no ------------------------------------------------
 
 _MONTHS = {name: i + 1 for i, name in enumerate((
@@ -229,13 +240,13 @@ def _with_empty(validate: Callable[[Any], Any], name_example: Callable[[str], st
 
 
 _SCALARS: dict[str, Callable[[Any], Any]] = {
-    "belopp": amount, "tal": lambda v: amount(v, kronor=False), "heltal": whole, "ar": whole, "datum": date,
+    "belopp": amount, "tal": lambda v: amount(v, kronor=False), "heltal": whole, "ar": year, "datum": date,
     "text": text, "ja_nej": yes_no, "nyckel": text, "namn": text,
 }
 # What each kind is in the JSON Schema that editors check the files with.
 _JSON: dict[str, Any] = {
     "belopp": core_schema.float_schema(), "tal": core_schema.float_schema(), "heltal": core_schema.int_schema(),
-    "ar": core_schema.int_schema(ge=1900, le=2200), "datum": core_schema.date_schema(),
+    "ar": core_schema.int_schema(ge=FIRST_YEAR, le=LAST_YEAR), "datum": core_schema.date_schema(),
     "text": core_schema.str_schema(min_length=1), "ja_nej": core_schema.bool_schema(),
     "nyckel": core_schema.str_schema(), "namn": core_schema.str_schema(),
 }
