@@ -41,3 +41,11 @@ def error(code: str, message: str, pos: Pos) -> Finding:
 
 def warning(code: str, message: str, pos: Pos) -> Finding:
     return Finding(code, Severity.WARNING, message, pos)
+
+
+def did_you_mean(name: str, names: list[str], otherwise: str = "", cutoff: float = 0.6) -> str:
+    """'; did you mean "x"?' for the closest of `names`, or `otherwise` when none is close."""
+    import difflib
+
+    close = difflib.get_close_matches(name, names, n=1, cutoff=cutoff)
+    return f'; did you mean "{close[0]}"?' if close else otherwise

@@ -1,19 +1,13 @@
 """Insatser reconcile with the driftredovisning, and their counts make sense."""
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 
 from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat, drift_row_for
-from ..findings import Finding, error, warning
+from ..findings import Finding, did_you_mean, error, warning
 from ..formatting import plain
 from ..keys import RR
-
-
-def _suggest(name: str, names: list[str], otherwise: str = "") -> str:
-    close = difflib.get_close_matches(name, names, n=1)
-    return f'; did you mean "{close[0]}"?' if close else otherwise
 
 
 def _drift_link(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
@@ -22,7 +16,7 @@ def _drift_link(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
     drift = r.arsfil.driftredovisning
     if insats.driftredovisning and row is None:
         names = [v.namn for v in drift.verksamheter] if drift else []
-        hint = _suggest(insats.driftredovisning, names, "; name a row of driftredovisning.verksamheter")
+        hint = did_you_mean(insats.driftredovisning, names, "; name a row of driftredovisning.verksamheter")
         yield error("E-INSATS", f'insats "{insats.namn}": driftredovisning "{insats.driftredovisning}" is no row of '
                     f"the driftredovisning{hint}", insats.pos_of("driftredovisning"))
     if row is not None:
@@ -71,7 +65,7 @@ def check_indikatormatning(r: Arsredovisning) -> Iterator[Finding]:
     for m in r.arsfil.indikatormatning:
         insats = by_name.get(m.insats.lower())
         if insats is None:
-            hint = _suggest(m.insats, [i.insats.namn for i in r.insatser])
+            hint = did_you_mean(m.insats, [i.insats.namn for i in r.insatser])
             yield error("E-INDIKATOR", f'indikatormätning for "{m.insats}", which is no insats of the year{hint}',
                         m.pos_of("insats"))
         elif insats.avslutade is not None and m.svarande > insats.avslutade:

@@ -1,19 +1,13 @@
 """Figures named by the user: control totals copied from elsewhere, and figures in the text."""
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..derive import Arsredovisning
-from ..findings import Finding, Pos, error
+from ..findings import Finding, Pos, did_you_mean, error
 from ..formatting import plain
 from ..narrative import references
-
-
-def _suggest(key: str, known: list[str], otherwise: str) -> str:
-    close = difflib.get_close_matches(key, known, n=1, cutoff=0.7)
-    return f'; did you mean "{close[0]}"?' if close else otherwise
 
 
 def _disagreement(key: str, year: int, expected: Decimal, computed: Decimal) -> str:
@@ -41,7 +35,7 @@ def check_kontrollsummor(r: Arsredovisning) -> Iterator[Finding]:
         for key, expected in values.items():
             computed = derived.get(key)
             if computed is None:
-                hint = _suggest(key, list(derived), "; `make figures` lists every key")
+                hint = did_you_mean(key, list(derived), "; `make figures` lists every key", cutoff=0.7)
                 yield error("E-KONTROLL", f'kontrollsumma "{key}" names no figure of {year}{hint}', values.pos_of(key))
             elif computed != expected:
                 yield error("E-KONTROLL", _disagreement(key, year, expected, computed), values.pos_of(key))
@@ -76,5 +70,6 @@ def check_referenser(r: Arsredovisning) -> Iterator[Finding]:
             elif year not in (r.year, r.year - 1):
                 yield error("E-REFERENS", f"{ref.text}: only {r.year} and {r.year - 1} are in this report", pos)
             elif ref.key not in r.figures.get(year, {}):
-                hint = _suggest(ref.key, list(r.figures.get(year, {})), "; `make figures` lists every name")
+                hint = did_you_mean(ref.key, list(r.figures.get(year, {})), "; `make figures` lists every name",
+                                    cutoff=0.7)
                 yield error("E-REFERENS", f'"{ref.key}" names no figure of {year}{hint}', pos)

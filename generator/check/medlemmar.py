@@ -1,12 +1,11 @@
 """Members and their fees: every fee from a member, every member paying, and the law's shares."""
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..derive import ZERO, Arsredovisning
-from ..findings import Finding, error, warning
+from ..findings import Finding, did_you_mean, error, warning
 from ..formatting import NBSP, plain
 from ..formatting import procent as _procent
 from ..keys import MA
@@ -24,8 +23,7 @@ def check_medlemmar(r: Arsredovisning) -> Iterator[Finding]:
     avgifter = r.arsfil.medlemsavgifter
     for name in avgifter:
         if name not in names:
-            close = difflib.get_close_matches(name, names, n=1)
-            hint = f'; did you mean "{close[0]}"?' if close else "; add the member to medlemmar in forbund.yaml"
+            hint = did_you_mean(name, names, "; add the member to medlemmar in forbund.yaml")
             yield error("E-MEDLEM", f'"{name}" is not a member in forbund.yaml{hint}', avgifter.pos_of(name))
     for name in names:
         if name not in avgifter:

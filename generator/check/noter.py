@@ -1,13 +1,12 @@
 """Notes and bilagor add up: a note's rows to its line, groups and varav rows to their row."""
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from ..derive import ZERO, Arsredovisning
 from ..derive.noter import line_amount, rad_amount
-from ..findings import Finding, error
+from ..findings import Finding, did_you_mean, error
 from ..formatting import plain
 from ..model import Post, Rad
 
@@ -61,8 +60,7 @@ def _bilagor(linje: Post) -> Iterator[Finding]:
         target = _avser(linje, bilaga.avser)
         if target is None:
             texts = [x.text for x in linje.rader] + [f"varav {v.text}" for x in linje.rader for v in x.varav]
-            close = difflib.get_close_matches(bilaga.avser, texts, n=1)
-            hint = f'; did you mean "{close[0]}"?' if close else "; name a row of the note, or varav and a varav text"
+            hint = did_you_mean(bilaga.avser, texts, "; name a row of the note, or varav and a varav text")
             yield error("E-BILAGA", f'bilaga "{bilaga.rubrik}": avser "{bilaga.avser}" names no row of the note{hint}',
                         bilaga.pos_of("avser"))
         elif total != target:

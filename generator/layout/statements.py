@@ -7,7 +7,7 @@ from ..derive import ZERO, Arsredovisning
 from ..derive.noter import Not, NotRad
 from ..formatting import distribute
 from ..keys import BK, BR, KF, MA, RR, Noter
-from .tables import Cell, Column, Row, RowKind, Statement, Table, decimals, year_columns
+from .tables import Cell, Column, Row, RowKind, Statement, Table, decimals, total, year_columns
 
 
 def table_resultatrakning(r: Arsredovisning) -> Table:
@@ -104,11 +104,6 @@ def _shown_column(values: list[Decimal | None], unit: str) -> list[Decimal | Non
     return [next(shown) if v is not None else None for v in values]
 
 
-def _total(values: list[Decimal | None]) -> Decimal | None:
-    present = [v for v in values if v is not None]
-    return sum(present, ZERO) if present else None
-
-
 def table_driftredovisning(r: Arsredovisning) -> Table | None:
     """One row per verksamhet; shown in the data's unit, rounded so every column adds up."""
     drift = r.arsfil.driftredovisning
@@ -124,7 +119,7 @@ def table_driftredovisning(r: Arsredovisning) -> Table | None:
     columns = list(zip(intakt, kostnad, netto, budget, avvikelse, fjol, strict=True))
     table_rows = [Row(row.namn, values, key=f"driftredovisning.{row.key}")
                   for row, values in zip(rows, columns, strict=True)]
-    sums = tuple(_total(list(c)) for c in (intakt, kostnad, netto, budget, avvikelse, fjol))
+    sums = tuple(total(c) for c in (intakt, kostnad, netto, budget, avvikelse, fjol))
     table_rows.append(Row("Summa", sums, "totalsumma", key="driftredovisning.summa"))
     y = r.year
     headings = (Column(f"Intäkt {y}", "intakt"), Column(f"Kostnad {y}", "kostnad"), Column(f"Netto {y}", "netto"),

@@ -75,6 +75,12 @@ class Table:
         return row.format or column.format
 
 
+def total(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The sum of a column's figures; none when no row has one (a column nobody filled in)."""
+    present = [v for v in values if v is not None]
+    return sum(present, Decimal(0)) if present else None
+
+
 def decimals(rows: Iterable[Row], amount_columns: int = 99) -> int:
     """Öre are shown only when the data has öre; whole kronor otherwise."""
     for row in rows:

@@ -14,7 +14,7 @@ from ..keys import INDIKATOR, ML, RR, SA
 from ..model import Mal
 from ..slug import slug
 from ..texts import KATEGORI, MAL_STATUS
-from .tables import Column, Row, Table, decimals
+from .tables import Column, Row, Table, decimals, total
 
 Markdown = Callable[[str | None], Markup | None]
 
@@ -32,19 +32,14 @@ def table_kategorier(r: Arsredovisning) -> Table | None:
                  tuple(rows), decimals=decimals(rows, amount_columns=1), first_header="Kategori")
 
 
-def _sum(values: list[Decimal | None]) -> Decimal | None:
-    present = [v for v in values if v is not None]
-    return sum(present, Decimal(0)) if present else None
-
-
 def table_insatser(r: Arsredovisning, kategori: str) -> Table | None:
     """Budget, utfall and avvikelse of the insatser of one category."""
     mine = [i for i in r.insatser if i.insats.kategori == kategori]
     if not mine:
         return None
     rows = [Row(i.insats.namn, (i.budget, i.utfall, i.avvikelse), key=f"insatser.{i.key}") for i in mine]
-    budget, utfall = _sum([i.budget for i in mine]), _sum([i.utfall for i in mine])
-    avvikelse = _sum([i.avvikelse for i in mine]) if all(i.avvikelse is not None for i in mine) else None
+    budget, utfall = total([i.budget for i in mine]), total([i.utfall for i in mine])
+    avvikelse = total([i.avvikelse for i in mine]) if all(i.avvikelse is not None for i in mine) else None
     rows.append(Row("Summa", (budget, utfall, avvikelse), "totalsumma", key=f"insatser.{kategori}"))
     columns: tuple[Column, ...] = (Column("Budget", "budget"), Column("Utfall", "utfall"),
                                    Column("Avvikelse budget − utfall", "avvikelse"))

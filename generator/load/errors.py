@@ -9,14 +9,13 @@ that stood there (for "did you mean" and "add it, like …").
 from __future__ import annotations
 
 import dataclasses
-import difflib
 import typing
 from typing import Annotated, Any, Union, get_args, get_origin
 
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
-from ..findings import Finding, Pos, error
+from ..findings import Finding, Pos, did_you_mean, error
 from ..model import Kind, PMap
 from .refusal import Where, example, scalar_text
 from .tree import key_pos, node_pos, value_pos
@@ -122,8 +121,7 @@ def _unknown_key(place: Place, key: str) -> str:
     fields = [f.name for f in dataclasses.fields(owner) if f.init] if owner else []
     outer = "".join(place.names[:-1]).lstrip(".")
     where = f"in {outer}" if outer else "at the top level of the file"
-    close = difflib.get_close_matches(key, fields, n=1, cutoff=0.6)
-    hint = f'; did you mean "{close[0]}"?' if close else f"; allowed here: {', '.join(fields)}"
+    hint = did_you_mean(key, fields, f"; allowed here: {', '.join(fields)}")
     flow = getattr(getattr(place.parent, "fa", None), "flow_style", lambda: False)()
     if place.node is EMPTY and isinstance(place.parent, CommentedMap) and flow:
         hint = ('; a comma inside { } starts a new key: put text that contains a comma in quotes, like text: '
