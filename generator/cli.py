@@ -2,7 +2,7 @@
 
 The CLI parses arguments, asks the pipeline, prints findings and decides the exit status:
 0 clean, 1 findings (errors; warnings too with --strict), 2 unusable input, 3 a fault in
-the generator. Findings print as `path:line:col: error|warning: message [CODE]`.
+the generator. Findings print as `path:line:col: fel|varning: message [CODE]`.
 """
 from __future__ import annotations
 

@@ -9,6 +9,14 @@ class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
+    @property
+    def label(self) -> str:
+        """The word a kansli user reads; the value stays English for machines (JSON, codes)."""
+        return _LABEL[self]
+
+
+_LABEL = {Severity.ERROR: "fel", Severity.WARNING: "varning"}
+
 
 @dataclass(frozen=True, order=True)
 class Pos:
@@ -32,7 +40,7 @@ class Finding:
     pos: Pos
 
     def __str__(self) -> str:
-        return f"{self.pos}: {self.severity.value}: {self.message} [{self.code}]"
+        return f"{self.pos}: {self.severity.label}: {self.message} [{self.code}]"
 
 
 def error(code: str, message: str, pos: Pos) -> Finding:
@@ -44,8 +52,23 @@ def warning(code: str, message: str, pos: Pos) -> Finding:
 
 
 def did_you_mean(name: str, names: list[str], otherwise: str = "", cutoff: float = 0.6) -> str:
-    """'; did you mean "x"?' for the closest of `names`, or `otherwise` when none is close."""
+    """'; menade du "x"?' for the closest of `names`, or `otherwise` when none is close."""
     import difflib
 
     close = difflib.get_close_matches(name, names, n=1, cutoff=cutoff)
-    return f'; did you mean "{close[0]}"?' if close else otherwise
+    return f'; menade du "{close[0]}"?' if close else otherwise
+
+
+EXCERPT = 40
+
+
+def excerpt(text: str, limit: int = EXCERPT) -> str:
+    """At most `limit` characters of what the user wrote, invisible characters named.
+
+    A message never repeats a whole value: a file that is not ours (a symlink to a system
+    file, a pasted document) must not end up in a CI log.
+    """
+    from .chars import visible
+
+    short = text if len(text) <= limit else text[: limit - 1] + "…"
+    return visible(short)

@@ -119,7 +119,7 @@ def test_kontrollsumma_that_disagrees_gives_one_error_with_expected_computed_dif
     assert f.pos.path == halland.shown("2023.yaml")
     assert f.pos.line == halland.line_of("2023.yaml", "balansrakning.summa_tillgangar: 6297834")
     assert str(f).startswith(f"{halland.shown('2023.yaml')}:{f.pos.line}:")
-    assert str(f).endswith(": error: " + f.message + " [E-KONTROLL]")
+    assert str(f).endswith(": fel: " + f.message + " [E-KONTROLL]")
 
 
 def test_kontrollsumma_below_the_derived_figure_has_a_negative_difference(halland):
@@ -156,7 +156,7 @@ def test_kontrollsumma_with_unknown_key_suggests_the_key(halland):
     [f] = check.check_kontrollsummor(halland.report())
     assert f.code == "E-KONTROLL"
     assert f.message == ('kontrollsumma "balansrakning.summa_tillgangr" names no figure of 2023; '
-                         'did you mean "balansrakning.summa_tillgangar"?')
+                         'menade du "balansrakning.summa_tillgangar"?')
     assert f.pos.line == halland.line_of("2023.yaml", "balansrakning.summa_tillgangr:")
 
 

@@ -94,8 +94,8 @@ def test_an_unknown_figure_name_fails_check_with_file_and_line(tmp_path):
     _write_md(tmp_path, "## Organisation\n\nFörbundet.\n\nResultatet var {{ resultatrakning.arets_resultatt }} kr.\n")
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
     assert result.returncode == 1
-    assert ('data/sydnarke/2023.md:5:16: error: "resultatrakning.arets_resultatt" names no figure of 2023; '
-            'did you mean "resultatrakning.arets_resultat"? [E-REFERENS]') in result.stdout
+    assert ('data/sydnarke/2023.md:5:16: fel: "resultatrakning.arets_resultatt" names no figure of 2023; '
+            'menade du "resultatrakning.arets_resultat"? [E-REFERENS]') in result.stdout
 
 
 @pytest.mark.parametrize("attempt", ["{{ 7*7 }}", "{{ config.__class__.__init__.__globals__ }}",
@@ -106,7 +106,7 @@ def test_template_code_in_the_narrative_is_refused(tmp_path, attempt):
     _write_md(tmp_path, f"## Organisation\n\nText {attempt} slut.\n")
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
     assert result.returncode == 1
-    assert "data/sydnarke/2023.md:3:6: error:" in result.stdout and "[E-REFERENS]" in result.stdout
+    assert "data/sydnarke/2023.md:3:6: fel:" in result.stdout and "[E-REFERENS]" in result.stdout
     assert "cannot run template code" in result.stdout
     report = run_cli("report", "--forbund", "sydnarke", "--html-only", cwd=tmp_path)
     assert report.returncode == 1 and not (tmp_path / "build" / "sydnarke-2023.html").exists()
@@ -130,10 +130,10 @@ def test_insats_links_and_entered_figures_are_checked(tmp_path):
     utfall_line = lines.index("    utfall: 2020055") + 1
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
     assert result.returncode == 1
-    assert (f'data/sydnarke/2023.yaml:{link_line}:23: error: insats "Mottagningsteamet": driftredovisning '
-            f'"Mottagningsteem" is no row of the driftredovisning; did you mean "Mottagningsteam"? [E-INSATS]') \
+    assert (f'data/sydnarke/2023.yaml:{link_line}:23: fel: insats "Mottagningsteamet": driftredovisning '
+            f'"Mottagningsteem" is no row of the driftredovisning; menade du "Mottagningsteam"? [E-INSATS]') \
         in result.stdout
-    assert (f'data/sydnarke/2023.yaml:{utfall_line}:13: error: insats "Coachingteamet": utfall 2 020 055 differs from '
+    assert (f'data/sydnarke/2023.yaml:{utfall_line}:13: fel: insats "Coachingteamet": utfall 2 020 055 differs from '
             'the driftredovisning row "Coachingteam Sydnärke", which gives 2 020 054 (difference 1)') in result.stdout
 
 

@@ -4,8 +4,8 @@ Each file in tests/malformed/ is one case. Its first lines are a header of comme
 
     # replaces: 2023.yaml     (or forbund.yaml, 2022.yaml; or "# adds: 2024.yaml")
     # exit: 2                 (1: findings, 2: unusable input)
-    # expect: data/halland/2023.yaml:7:3: error: unknown key "medlemsavgifer"
-    # expect: did you mean "medlemsavgifter"
+    # expect: data/halland/2023.yaml:7:3: fel: unknown key "medlemsavgifer"
+    # expect: menade du "medlemsavgifter"
     # note: …                 (optional, for the reader)
     # body-only: true         (optional: write only the lines after the header, e.g. an empty file)
 

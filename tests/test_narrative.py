@@ -34,7 +34,7 @@ def test_sections_standard_and_own(tmp_path):
     assert keys == [("organisation", None), ("eget_1", "organisation"), ("vasentliga_handelser", None),
                     ("eget_2", "vasentliga_handelser")]
     assert [str(f) for f in findings] == [
-        '2023.md:10:1: warning: "Förväntad utvekling" is shown as the förbund\'s own section; did you mean the '
+        '2023.md:10:1: varning: "Förväntad utvekling" is shown as the förbund\'s own section; did you mean the '
         'standard section "Förväntad utveckling"? [W-RUBRIK]']
 
 
@@ -73,5 +73,5 @@ def test_a_heading_without_text_and_a_byte_order_mark(tmp_path):
     sections, findings = read_narrative(path, "2023.md")
     assert [s.key for s in sections] == ["organisation"]
     assert [str(f) for f in findings] == [
-        "2023.md:4:1: error: a '## ' heading with no text: write the section's name after ## (for example "
+        "2023.md:4:1: fel: a '## ' heading with no text: write the section's name after ## (for example "
         "'## Organisation'), or remove the line [E-NARRATIV]"]

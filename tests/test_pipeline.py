@@ -14,11 +14,11 @@ def test_an_unreadable_narrative_loses_no_other_finding(tmp_path):
     (tmp_path / "data" / "sydnarke" / "2023.md").write_bytes("## Organisation\nFörbundet\n".encode("latin-1"))
     result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 2
-    assert ("data/sydnarke/2023.md:2:2: error: the file is not valid UTF-8 (byte 0xf6) (it looks like Latin-1 or "
+    assert ("data/sydnarke/2023.md:2:2: fel: the file is not valid UTF-8 (byte 0xf6) (it looks like Latin-1 or "
             "Windows-1252: å, ä, ö are stored differently there); save it as UTF-8 in your editor [E-UTF8]") \
         in result.stdout
     # Halland's own finding (its 2022 equity above the ceiling) is still reported …
-    assert "data/halland/2022.yaml:91:1: warning: eget kapital 5 480 534 kr" in result.stdout
+    assert "data/halland/2022.yaml:91:1: varning: eget kapital 5 480 534 kr" in result.stdout
     # … and the summary line, with the error counted.
     assert result.stderr.strip().endswith("1 error(s), 1 warning(s)")
     assert "Traceback" not in result.stdout + result.stderr

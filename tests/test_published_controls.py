@@ -149,7 +149,7 @@ SEEDS = {
     "sydnarke": ("sydnarke_2023.yaml", SYDNARKE_DESIGN_KNOWN, SYDNARKE_EXTRAS),
 }
 
-FINDING = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>error|warning): "
+FINDING = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>fel|varning): "
                      r"(?P<message>.*) \[(?P<code>[A-Z][A-Z-]*)\]$")
 KONTROLL = re.compile(r"^kontrollsumma (?P<key>\S+) (?P<year>\d{4}): expected (?P<expected>.+), "
                       r"computed (?P<computed>.+), difference (?P<difference>.+)$")
@@ -238,7 +238,7 @@ def test_published_figures_as_controls_report_exactly_the_known_errors(forbund, 
 
     shown = f"data/{forbund}/2023.yaml"
     assert {f["path"] for f in findings} == {shown}
-    assert {f["severity"] for f in findings} == {"error"}
+    assert {f["severity"] for f in findings} == {"fel"}
 
     got = {(int(f["line"]), f["code"], f["key"], f["year"]) for f in findings}
     want_design = {(offset + entries[(k, y)][0], "E-KONTROLL", k, y) for k, y, _, _ in design}

@@ -184,7 +184,7 @@ def choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
         by_case = [c for c in choices if c.lower() == said]
         alias = _CHOICE_ALIASES.get(said)
         close = by_case or ([alias] if alias in choices else []) or difflib.get_close_matches(said, choices, n=1)
-        hint = f'; did you mean "{close[0]}"?' if close else ""
+        hint = f'; menade du "{close[0]}"?' if close else ""
         refuse("E-CHOICE", lambda w: f"{w.what} must be one of {', '.join(choices)}, not {describe(value)}{hint}")
     return validate
 
