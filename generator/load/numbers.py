@@ -127,9 +127,10 @@ def _reading(text: str, kronor: bool, minus: bool) -> tuple[str, list[str]] | No
     if unit:
         factor, body = _UNITS[unit.group(1).lower()], body[: unit.start()].strip()
         how.append("utan enhet" if factor == 1 else f"i hela kronor, inte {unit.group(1)}")
-    if " " in body or "'" in body:
-        body = body.replace(" ", "").replace("'", "")
-        how.append("utan mellanslag")
+    for mark, word in ((" ", "mellanslag"), ("'", "apostrofer")):
+        if mark in body:
+            body = body.replace(mark, "")
+            how.append(f"utan {word}")
     if re.fullmatch(r"\d{1,3}([.,]\d{3})+", body) and len(set(re.sub(r"\d", "", body))) == 1 and kronor:
         sep = re.sub(r"\d", "", body)[0]
         body = body.replace(sep, "")

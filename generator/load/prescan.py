@@ -45,7 +45,8 @@ def scan(text: str, shown: str) -> list[Finding]:
 def _directive(word: str, text: str, start: int, shown: str) -> Finding:
     line = text.count("\n", 0, start) + 1
     return error("E-YAML", f"{excerpt(word)} är ett YAML-direktiv, och de här filerna använder inga direktiv: ta bort "
-                 "raden (med %YAML 1.1 läses till exempel 53:06:20 som talet 191180 och on som sant)",
+                 "raden (ett direktiv ändrar hur resten av filen läses: med %YAML 1.1 blir till exempel 53:06:20 "
+                 "talet 191180)",
                  Pos(shown, line, 1))
 
 

@@ -127,10 +127,23 @@ def colon_in_line(p: Problem) -> Answer | None:
 
 
 def no_colon(p: Problem) -> Answer | None:
+    if "could not find expected ':'" in p.problem and p.cmark is not None and len(p.line(p.cmark.line)) > 1000:
+        return "en nyckel får vara högst 1000 tecken lång; korta nyckeln", Mark(p.cmark.line, 0)
     if "could not find expected ':'" in p.problem:
         return ("den här raden saknar ':' efter nyckeln: skriv nyckel: värde, eller, om raden fortsätter texten på "
                 "raden ovanför, dra in den mer än den radens nyckel", p.cmark or p.pmark)
     return None
+
+
+def list_after_key(p: Problem) -> Answer | None:
+    if "sequence entries are not allowed here" not in p.problem:
+        return None
+    number = re.match(r"-\s+(\d[\d.]*)\s*(#.*)?$", p.line(p.pmark.line)[p.pmark.column:])
+    if number:
+        return (f"ett minustecken ska stå direkt före talet: skriv -{number.group(1)} (med mellanslag efter blir '- ' "
+                "en listrad)", p.pmark)
+    return ("en listrad ('- ') kan inte stå på samma rad som nyckeln: skriv varje listrad på en egen rad under "
+            "nyckeln, indragen, eller sätt texten inom citattecken om strecket hör till texten", p.pmark)
 
 
 def block_end(p: Problem) -> Answer | None:
@@ -154,6 +167,10 @@ def block_end(p: Problem) -> Answer | None:
 
 
 def second_document(p: Problem) -> Answer | None:
+    ended = [n for n in range(p.pmark.line) if p.line(n).strip() == "..."] if p.pmark is not None else []
+    if ("expected a single document" in p.context or "another document" in p.problem) and ended:
+        return ("en rad med bara ... avslutar dokumentet, och det som följer blir ett andra dokument: ta bort raden "
+                "med ...", Mark(ended[0], 0))
     if "expected a single document" in p.context or "another document" in p.problem:
         return ("ett andra dokument börjar här (---): en fil rymmer ett dokument; ta bort raden med --- eller "
                 "flytta det som följer till en egen fil", p.pmark)
@@ -170,8 +187,9 @@ def block_scalar(p: Problem) -> Answer | None:
 def anchor_or_alias(p: Problem) -> Answer | None:
     if "while scanning an anchor" not in p.context and "while scanning an alias" not in p.context:
         return None
-    return ("ett värde kan inte börja med & eller * (de märker och upprepar värden i YAML, något de här filerna inte "
-            'använder): sätt hela värdet inom citattecken, som text: "* se not"', p.cmark or p.pmark)
+    ch = "&" if "anchor" in p.context else "*"
+    return (f"ett värde kan inte börja med {ch} (& och * märker och upprepar värden i YAML, något de här filerna inte "
+            f'använder): sätt hela värdet inom citattecken, som text: "{ch} …"', p.cmark or p.pmark)
 
 
 def no_value(p: Problem) -> Answer | None:
@@ -183,6 +201,9 @@ def no_value(p: Problem) -> Answer | None:
         return ("en rad med bara ... avslutar dokumentet i YAML; ta bort raden, eller sätt texten inom "
                 'citattecken, som text: "..."', p.pmark)
     ch = found.group(1).strip("<>")
+    if ch == ",":
+        return ("två kommatecken i rad inuti [ ] eller { }: ta bort det ena, eller skriv värdet som ska stå mellan "
+                "dem", p.pmark)
     return (f'ett värde kan inte börja med {ch}: sätt hela värdet inom citattecken, som text: "{ch}…"', p.pmark)
 
 
@@ -200,7 +221,8 @@ def anything(p: Problem) -> Answer:
 
 
 RULES: tuple[Rule, ...] = (too_deep, tab, bad_first_character, no_value, block_scalar, anchor_or_alias,
-                           flow_collection, quoted_text, colon_in_line, no_colon, block_end, second_document,
+                           flow_collection, quoted_text, colon_in_line, no_colon, list_after_key, block_end,
+                           second_document,
                            anything)
 
 

@@ -18,7 +18,7 @@ from ruamel.yaml.scalarint import BinaryInt, HexInt, OctalInt
 from ..chars import invisible_in, name_of
 from ..findings import excerpt
 from ..model import Kind
-from .numbers import amount, whole
+from .numbers import MAX_BELOPP, MAX_HELTAL, MAX_TAL, amount, whole
 from .refusal import describe, example, is_collection, missing, refuse, scalar_text
 from .yaml import EMPTY, BadDate, FloatText, NotDecimalInt
 
@@ -130,7 +130,7 @@ def _visible(value: str) -> None:
     if hidden:
         index, ch = hidden[0]
         refuse("E-TECKEN", lambda w: f"{w.what}: tecken {index + 1} är {name_of(ch)}, som inte syns i texten; ta "
-               "bort det (i en text inom \"dubbla citattecken\" skrivs det som en kod som \\u200b)")
+               "bort det (i en text inom \"dubbla citattecken\" kan det stå som en kod som börjar med \\u)")
 
 
 def yes_no(value: Any) -> bool:
@@ -177,7 +177,9 @@ _SCALARS: dict[str, Callable[[Any], Any]] = {
 }
 # What each kind is in the JSON Schema that editors check the files with.
 _JSON: dict[str, Any] = {
-    "belopp": core_schema.float_schema(), "tal": core_schema.float_schema(), "heltal": core_schema.int_schema(),
+    "belopp": core_schema.float_schema(gt=-int(MAX_BELOPP), lt=int(MAX_BELOPP)),
+    "tal": core_schema.float_schema(gt=-int(MAX_TAL), lt=int(MAX_TAL)),
+    "heltal": core_schema.int_schema(ge=-MAX_HELTAL, le=MAX_HELTAL),
     "ar": core_schema.int_schema(ge=FIRST_YEAR, le=LAST_YEAR), "datum": core_schema.date_schema(),
     "text": core_schema.str_schema(min_length=1), "ja_nej": core_schema.bool_schema(),
     "nyckel": core_schema.str_schema(), "namn": core_schema.str_schema(),
