@@ -152,3 +152,20 @@ def test_no_loader_message_in_the_catalogue_speaks_parser_english():
     messages = [re.sub(r" \[E-[A-Z]+\]$", "", line.split(": fel: ", 1)[-1]) for line in expected]
     english = [m for m in messages if JARGON.search(m.replace("nyckel: värde", ""))]
     assert english == []
+
+
+@pytest.mark.parametrize("written, read", [
+    ("yes", "yes"), ("no", "no"), ("on", "on"), ("off", "off"), ("1:30", "1:30"), ("53:06:20", "53:06:20"),
+    ("1_000", 1000), ("+12", 12),
+])
+def test_yaml_1_1_surprises_are_read_as_written(written: str, read: object):
+    """YAML 1.2, as ruamel reads it without a directive: on is text, 53:06:20 is text, not 191180."""
+    tree, found = parse(f"a: {written}\n", "f.yaml")
+    assert found == [] and tree["a"] == read and type(tree["a"]) is not bool
+
+
+@pytest.mark.parametrize("directive", ["%YAML 1.1", "%YAML 1.2", "%TAG ! tag:example.com,2024:"])
+def test_a_directive_is_refused_before_it_changes_how_values_are_read(directive: str):
+    tree, found = parse(f"{directive}\n---\na: 53:06:20\n", "f.yaml")
+    assert tree is None and [(f.code, f.pos.line, f.pos.col) for f in found] == [("E-YAML", 1, 1)]
+    assert "ta bort raden" in found[0].message

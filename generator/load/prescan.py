@@ -22,6 +22,13 @@ from ..chars import BIDI, name_of
 from ..findings import Finding, Pos, error, excerpt
 
 MAX_FINDINGS = 10  # one pasted paragraph can hold hundreds; the first ones show what to do
+# Levels of lists and mappings inside each other; the real files have at most 8. The
+# composer stops at this depth (yaml.py); runs of [ and { on one line are stopped here
+# already, because ruamel's scanner takes time quadratic in such a run before that.
+MAX_DEPTH = 40
+_DEEP_FLOW = re.compile(r"(?:[\[{][^\[\]{}\n\"'#]*){" + str(MAX_DEPTH + 1) + "}")
+TOO_DEEP = ("för många nivåer inuti varandra här: de här filerna har högst ett tiotal nivåer av indrag, [ ] och { }; "
+            "kontrollera att varje [ och { stängs och att indragen stämmer")
 _DIRECTIVE = re.compile(r"^%\S*", re.MULTILINE)
 _BREAKS = "\u2028\u2029\u0085"
 _KEY_END = re.compile(r":(\s|$)")
@@ -31,6 +38,11 @@ _UNUSUAL = re.compile(r"[^\t -~]")  # all but printable ASCII: the few worth a c
 def scan(text: str, shown: str) -> list[Finding]:
     """Findings for directives and invisible characters; [] for a text ruamel may read."""
     found = [_directive(m.group(0), text, m.start(), shown) for m in _DIRECTIVE.finditer(text)][:1]
+    deep = _DEEP_FLOW.search(text)
+    if deep:
+        at = [i for i, ch in enumerate(deep.group(0)) if ch in "[{"][MAX_DEPTH] + deep.start()
+        line_start = text.rfind("\n", 0, at) + 1
+        found.append(error("E-YAML", TOO_DEEP, Pos(shown, text.count("\n", 0, at) + 1, at - line_start + 1)))
     for n, line in enumerate(text.split("\n"), start=1):
         for match in _UNUSUAL.finditer(line):
             col, ch = match.start(), match.group(0)

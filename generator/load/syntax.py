@@ -210,8 +210,9 @@ def no_value(p: Problem) -> Answer | None:
 def too_deep(p: Problem) -> Answer | None:
     if not p.problem.startswith("maximum depth"):
         return None
-    return ("för många nivåer inuti varandra här: de här filerna har högst ett tiotal nivåer av indrag, [ ] och "
-            "{ }; kontrollera att varje [ och { stängs och att indragen stämmer", p.pmark)
+    from .prescan import TOO_DEEP
+
+    return TOO_DEEP, p.pmark
 
 
 def anything(p: Problem) -> Answer:

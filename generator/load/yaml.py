@@ -31,6 +31,7 @@ from ruamel.yaml.reader import ReaderError
 from ..chars import name_of
 from ..findings import Finding, Pos, error, excerpt
 from . import prescan
+from .prescan import MAX_DEPTH
 from .syntax import explain
 
 
@@ -141,17 +142,13 @@ def _special(event: Any, is_key: bool) -> tuple[str, str] | None:
     return None
 
 
-# Levels of lists and mappings inside each other; the real files have at most 8. ruamel
-# composes recursively: without a limit, 10 000 nested [ takes seconds to reach Python's
-# recursion limit and is then reported at line 1; with it, reading stops at the 41st level.
-MAX_DEPTH = 40
-
-
 def _yaml(shown: str) -> YAML:
     yaml = YAML(typ="rt")
     yaml.Constructor = _ExactConstructor
     yaml.Composer = _refusing_composer(shown)
     yaml.allow_duplicate_keys = False
+    # ruamel composes recursively: without a limit, 10 000 nested levels reach Python's recursion
+    # limit after seconds and are reported at line 1; with it, reading stops at the 41st level.
     yaml.max_depth = MAX_DEPTH
     return yaml
 
