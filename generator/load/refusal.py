@@ -15,7 +15,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 
 from ..findings import excerpt
 from ..model import Kind
-from .yaml import EMPTY
+from .yaml import EMPTY, BadDate, FloatText, NotDecimalInt
 
 
 @dataclasses.dataclass(frozen=True)
@@ -64,7 +64,7 @@ def describe(value: Any) -> str:
         return "en lista (rader som börjar med -)"
     if value is None or value is EMPTY:
         return "ingenting"
-    if isinstance(value, (bool, dt.date, TaggedScalar)):
+    if isinstance(value, (bool, dt.date, TaggedScalar, FloatText, NotDecimalInt, BadDate)):  # as written, unquoted
         return excerpt(scalar_text(value))
     if isinstance(value, str):
         return f'"{excerpt(str(value))}"'

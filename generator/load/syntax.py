@@ -107,6 +107,10 @@ def colon_in_line(p: Problem) -> Answer | None:
     if p.problem != "mapping values are not allowed here":
         return None
     before = p.before()
+    marker = re.match(r"(---|\.\.\.)\s", before)
+    if marker:
+        return (f"en rad som börjar med {marker.group(1)} skiljer dokument åt i YAML, och en fil rymmer ett dokument: "
+                f"ta bort {marker.group(1)} i början av raden", Mark(p.pmark.line, 0))
     if len(before) > 1000 and ":" not in before:  # ruamel's limit for a key on one line is 1024 characters
         return "en nyckel får vara högst 1000 tecken lång; korta nyckeln", Mark(p.pmark.line, 0)
     above = p.line_above() if p.pmark is not None else None
@@ -184,6 +188,26 @@ def block_scalar(p: Problem) -> Answer | None:
             'indragna, eller sätt hela värdet inom citattecken, som kommentar: "a | b"', p.pmark)
 
 
+def tag(p: Problem) -> Answer | None:
+    if "tag" not in p.context:
+        return None
+    return ("ett värde kan inte börja med ! (det märker en YAML-tagg, något de här filerna inte använder): sätt hela "
+            'värdet inom citattecken, som text: "!Viktigt"', p.cmark or p.pmark)
+
+
+def outdented_top_level(p: Problem) -> Answer | None:
+    """'expected <document start>': a line left of where the file's first key began."""
+    if not p.problem.startswith("expected '<document start>'"):
+        return None
+    first = next((n for n in range(p.pmark.line) if p.line(n).strip() and not p.line(n).lstrip().startswith("#")),
+                 None)
+    if first is None or not p.line(first).startswith(" "):
+        return None
+    return (f"filens första nyckel är indragen, men raderna efter den (från rad {p.pmark.line + 1}) börjar längre till "
+            "vänster; nycklarna på översta nivån ska alla börja i kolumn 1: ta bort mellanslagen före den här "
+            "nyckeln", Mark(first, 0))
+
+
 def anchor_or_alias(p: Problem) -> Answer | None:
     if "while scanning an anchor" not in p.context and "while scanning an alias" not in p.context:
         return None
@@ -221,10 +245,9 @@ def anything(p: Problem) -> Answer:
             "med specialtecken (: # [ ] { } & * ! | > ' \" % @) inom citattecken", p.pmark or p.cmark)
 
 
-RULES: tuple[Rule, ...] = (too_deep, tab, bad_first_character, no_value, block_scalar, anchor_or_alias,
-                           flow_collection, quoted_text, colon_in_line, no_colon, list_after_key, block_end,
-                           second_document,
-                           anything)
+RULES: tuple[Rule, ...] = (too_deep, tab, bad_first_character, no_value, block_scalar, tag, outdented_top_level,
+                           anchor_or_alias, flow_collection, quoted_text, colon_in_line, no_colon, list_after_key,
+                           block_end, second_document, anything)
 
 
 def explain(exc: MarkedYAMLError, text: str) -> Answer:

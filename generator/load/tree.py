@@ -9,6 +9,7 @@ the file's name as it is shown in messages (`{"path": "data/halland/2023.yaml"}`
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, Set
 from typing import Any, get_args
 
 from pydantic_core import core_schema
@@ -18,11 +19,7 @@ from ..findings import Pos
 from ..model import Belopp, Kind, PMap
 from .refusal import Where, describe, example, missing, refuse, scalar_text
 from .values import key_schema
-from .yaml import EMPTY
-
-_COMPLEX_KEY = ("en nyckel måste vara ett vanligt namn, inte en lista eller ett block: ta bort [ ] eller { } (eller "
-                "raden med '? ') före kolonet")
-
+from .yaml import COMPLEX_KEY, EMPTY
 
 # --- Positions ---------------------------------------------------------------------
 
@@ -68,7 +65,7 @@ def _path(info: Any) -> str:
 
 def is_complex_key(key: Any) -> bool:
     """A key YAML built from [..] or {..} (or `? ` lines): never a valid name here."""
-    return isinstance(key, (tuple, frozenset, dict, list))
+    return isinstance(key, (tuple, frozenset, dict, list, Mapping, Set))  # ruamel's key maps are Mappings
 
 
 # --- Model objects ---------------------------------------------------------------------
@@ -89,7 +86,7 @@ def _refuse_odd_keys(value: dict[Any, Any]) -> None:
     """A key built from [..] or {..}, or a line with nothing before its colon."""
     for key in value:
         if is_complex_key(key):
-            refuse("E-KEY", lambda w: f"{_COMPLEX_KEY} "
+            refuse("E-KEY", lambda w: f"{COMPLEX_KEY} "
                    f"({f'i {w.what}' if w.what else 'på filens översta nivå'})", key=key)
         if key is EMPTY:
             refuse("E-KEY", lambda w: f"en rad {f'i {w.what} ' if w.what else ''}har inget före kolonet: skriv "

@@ -173,6 +173,10 @@ def parse(text: str, shown: str) -> tuple[Any, list[Finding]]:
         return None, [error("E-YAML", message, _mark_pos(shown, where))]
     except ReaderError as exc:
         return None, [_reader_error(exc, text, shown)]
+    except TypeError as exc:  # a key that is itself a mapping or list ('? ' with lines below it)
+        if "unhashable" not in str(exc):
+            raise
+        return None, [error("E-KEY", COMPLEX_KEY, _complex_key_pos(text, shown))]
     except Exception as exc:  # ruamel raises more kinds than it documents
         return None, [error("E-YAML", f"filen kunde inte läsas som YAML ({excerpt(str(exc))})", Pos(shown, 1, 1))]
 
@@ -185,6 +189,25 @@ def _duplicate(exc: DuplicateKeyError, text: str, shown: str) -> Finding:
     also = f" (den finns också på rad {first})" if first and mark is not None and first != mark.line + 1 else ""
     return error("E-DUPKEY", f'nyckeln "{excerpt(name)}" finns två gånger{also}: varje nyckel får finnas en gång; '
                  "ta bort den ena eller byt namn på den", _mark_pos(shown, mark))
+
+
+COMPLEX_KEY = ("en nyckel måste vara ett vanligt namn, inte en lista eller ett block: ta bort [ ] eller { } (eller "
+               "'? ' i början av raden) före kolonet")
+
+
+def _complex_key_pos(text: str, shown: str) -> Pos:
+    """Where the first key that is a mapping or a list starts."""
+    stack = [YAML(typ="rt").compose(text)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            for k, _v in node.value:
+                if not isinstance(k, ScalarNode):
+                    return _mark_pos(shown, k.start_mark)
+            stack.extend(v for pair in reversed(node.value) for v in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+    return Pos(shown, 1, 1)
 
 
 def _first_key_line(text: str, map_mark: Any, key: str) -> int | None:
