@@ -26,7 +26,14 @@ FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a report can be about; the JSON 
 
 
 def year(value: Any) -> int:
-    number = whole(value)
+    if isinstance(value, int) and not isinstance(value, (bool, NotDecimalInt, OctalInt, HexInt, BinaryInt)):
+        number = int(value)  # not whole(): a count's limit is not a year's
+    elif isinstance(value, FloatText):
+        whole_ = re.fullmatch(r"(\d{4})\.0*", value)
+        hint = f"; skriv {whole_.group(1)}" if whole_ else ", till exempel 2024"
+        refuse("E-TYPE", lambda w: f"{w.what} ska vara ett år med fyra siffror, inte {describe(value)}{hint}")
+    else:
+        number = whole(value)
     if not FIRST_YEAR <= number <= LAST_YEAR:
         refuse("E-TYPE", lambda w: f"{w.what}: {number} är inget år som en rapport kan gälla; skriv året med fyra "
                f"siffror, mellan {FIRST_YEAR} och {LAST_YEAR}, till exempel 2024")
