@@ -14,6 +14,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from pydantic_core import PydanticCustomError
 
 from generator.load.numbers import amount, whole
@@ -169,3 +171,28 @@ def test_a_directive_is_refused_before_it_changes_how_values_are_read(directive:
     tree, found = parse(f"{directive}\n---\na: 53:06:20\n", "f.yaml")
     assert tree is None and [(f.code, f.pos.line, f.pos.col) for f in found] == [("E-YAML", 1, 1)]
     assert "ta bort raden" in found[0].message
+
+
+@given(st.text(alphabet="0123456789 ,.-+−–()%'_:ekrtmnsEKR\u00a0", max_size=60), st.booleans())
+@settings(max_examples=3000, deadline=None)
+def test_any_amount_text_is_a_number_or_a_refusal_never_a_crash(written: str, kronor: bool):
+    try:
+        number = amount(written, kronor=kronor)
+    except PydanticCustomError as refused:
+        message = refused.context["say"](Where("belopp", "belopp", False))
+        assert len(message) < 400
+    else:
+        assert abs(number) < (10**13 if kronor else 10**9)
+
+
+@given(st.text(alphabet="0123456789.eE+-_xob:", min_size=1, max_size=40), st.booleans())
+@settings(max_examples=2000, deadline=None)
+def test_any_yaml_number_is_a_number_or_a_refusal_never_a_crash(written: str, kronor: bool):
+    tree, found = parse(f"belopp: {written}\n", "f.yaml")
+    if found or not isinstance(tree, dict):
+        return
+    try:
+        amount(tree["belopp"], kronor=kronor)
+        whole(tree["belopp"])
+    except PydanticCustomError as refused:
+        assert len(refused.context["say"](Where("belopp", "belopp", False))) < 400

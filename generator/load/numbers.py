@@ -94,7 +94,7 @@ def _amount_text(value: str, kronor: bool) -> NoReturn:
     shown = excerpt(value)
     percent = re.fullmatch(r"([+-]?\d+(?:[.,]\d+)?)\s*%", compact)
     if percent and not kronor:
-        share = Decimal(percent.group(1).replace(",", ".")) / 100
+        share = _within(Decimal(percent.group(1).replace(",", ".")) / 100, value, kronor)
         refuse("E-AMOUNT", lambda w: f'{w.what}: "{shown}" är text; skriv en andel som decimaltal, utan %: '
                f"{share.normalize():f}")
     reading = _reading(compact, kronor, minus=any(ch in value for ch in "\u2212\u2013"))
@@ -119,7 +119,7 @@ def _reading(text: str, kronor: bool, minus: bool) -> tuple[str, list[str]] | No
         body, sign = negative.group(1).strip(), "-"
         how.append("med minustecken i stället för parentes")
     else:
-        sign = body[0] if body[:1] in "+-" else ""
+        sign = body[0] if body[:1] in ("+", "-") else ""
         body = body.lstrip("+-").strip()
         if minus:
             how.append("med vanligt minustecken (-)")
@@ -145,7 +145,7 @@ def _reading(text: str, kronor: bool, minus: bool) -> tuple[str, list[str]] | No
         how.append("med decimalpunkt i stället för kommatecken")
     if not re.fullmatch(r"\d+(\.\d+)?", body):
         return None
-    number = Decimal(sign + body) * factor
+    number = _within(Decimal(sign + body) * factor, text, kronor)
     if kronor and number != number.quantize(Decimal(1).scaleb(-ORE_DECIMALER)):
         return None
     how.append("utan citattecken")
