@@ -83,7 +83,8 @@ def test_numbers_written_otherwise_get_plain_digits_that_are_accepted(written: s
     assert amount(fixed["belopp"]) == Decimal(fix)
 
 
-@pytest.mark.parametrize("written", ["1e400", "10000000000000", "-10000000000000", "1" + "0" * 5000, ".inf", ".nan"])
+@pytest.mark.parametrize("written", ["1e400", "10000000000000", "-10000000000000", "1" + "0" * 5000, ".inf", ".nan",
+                                     "21e4000372769", "-1e999999999999"])
 def test_amounts_beyond_any_report_are_refused_not_a_crash(written: str):
     tree, found = parse(f"belopp: {written}\n", "f.yaml")
     assert found == []
@@ -196,3 +197,11 @@ def test_any_yaml_number_is_a_number_or_a_refusal_never_a_crash(written: str, kr
         whole(tree["belopp"])
     except PydanticCustomError as refused:
         assert len(refused.context["say"](Where("belopp", "belopp", False))) < 400
+
+
+@pytest.mark.parametrize("written", ["21e4000372769", "1e-4000372769", "0.1234567890123"])
+def test_exponents_beyond_decimals_context_are_refused_for_every_kind(written: str):
+    """abs() of 21e4000372769 overflows Decimal's context: the limits must not use it."""
+    tree, _ = parse(f"a: {written}\n", "f.yaml")
+    for validate in (amount, lambda v: amount(v, kronor=False), whole):
+        assert _message(validate, tree["a"])

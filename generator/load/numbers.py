@@ -25,6 +25,7 @@ from .yaml import FloatText, NotDecimalInt
 MAX_BELOPP = Decimal(10) ** 13  # ten thousand billion kronor: no förbund comes within a million times of it
 MAX_TAL = Decimal(10) ** 9
 MAX_HELTAL = 1_000_000
+MAX_DECIMALER = 12  # a share or key needs a few; 1e-4000000000 would slow every calculation after it
 _AMOUNT = re.compile(rf"^[+-]?\d+(\.\d{{1,{ORE_DECIMALER}}})?$")
 _OTHER_BASE = (NotDecimalInt, OctalInt, HexInt, BinaryInt)
 _SPACES = str.maketrans({"\u00a0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " ", "\u2212": "-", "\u2013": "-"})
@@ -57,10 +58,15 @@ def amount(value: Any, kronor: bool = True) -> Decimal:
 def _within(number: Decimal, written: str, kronor: bool) -> Decimal:
     """The number, or a refusal when it is beyond any plausible report."""
     limit = MAX_BELOPP if kronor else MAX_TAL
-    if abs(number) >= limit:
+    # adjusted() is the power of ten of the first digit; unlike abs() it cannot overflow
+    # Decimal's context for 1e4000000000.
+    if number.is_finite() and number and number.adjusted() >= limit.adjusted():
         what = ("beloppen i en årsredovisning är mindre än 10 000 000 000 000 kr (tio biljoner)" if kronor else
                 "ett tal här (en andel eller en nyckel) är mindre än 1 000 000 000")
         refuse("E-AMOUNT", lambda w: f"{w.what}: {excerpt(written)} är för stort: {what}; kontrollera siffrorna")
+    if not kronor and number.is_finite() and int(number.as_tuple().exponent) < -MAX_DECIMALER:
+        refuse("E-AMOUNT", lambda w: f"{w.what}: {excerpt(written)} har fler än {MAX_DECIMALER} decimaler; skriv "
+               "talet med färre decimaler")
     return number
 
 
@@ -168,7 +174,9 @@ def whole(value: Any) -> int:
             number: Decimal | None = Decimal(value.strip().replace("_", ""))
         except InvalidOperation:
             number = None
-        if number is not None and number.is_finite() and abs(number) > MAX_HELTAL:
+        # adjusted() first: abs() and to_integral_value() overflow for 1e4000000000
+        if number is not None and number.is_finite() and number and (
+                number.adjusted() >= 7 or (number.adjusted() == 6 and abs(number) > MAX_HELTAL)):
             hint = "; ett antal här är högst 1 000 000"
         elif number is not None and number.is_finite() and number == number.to_integral_value():
             hint = f"; skriv {int(number)}" + ("" if isinstance(value, FloatText) else " utan citattecken")
