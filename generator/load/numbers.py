@@ -108,6 +108,10 @@ def _amount_text(value: str, kronor: bool) -> NoReturn:
         fix, how = reading
         said = ", ".join(how[:-1]) + " och " + how[-1] if len(how) > 1 else how[0]
         refuse("E-AMOUNT", lambda w: f'{w.what}: "{shown}" är text, inte ett tal; skriv talet {said}: {fix}')
+    if re.fullmatch(r"[+-]?\d+(:[0-5]\d)+", compact):  # YAML 1.1 read 53:06:20 as 191180 (base 60)
+        refuse("E-AMOUNT", lambda w: f'{w.what}: "{shown}" ser ut som en tid eller ett tal i sextiotal, inte ett '
+               f"{'belopp' if kronor else 'tal'}; skriv bara siffror, utan kolon, till exempel "
+               f"{'19847560' if kronor else '0.15'}")
     if kronor and re.search(r"\d", compact):
         refuse("E-AMOUNT", lambda w: f'{w.what}: "{shown}" är inget belopp; skriv bara kronor med siffror, utan '
                "text, till exempel 19847560 (negativt för kostnader: -19847560)")
