@@ -205,3 +205,10 @@ def test_exponents_beyond_decimals_context_are_refused_for_every_kind(written: s
     tree, _ = parse(f"a: {written}\n", "f.yaml")
     for validate in (amount, lambda v: amount(v, kronor=False), whole):
         assert _message(validate, tree["a"])
+
+
+def test_a_no_break_space_before_a_colon_in_a_block_of_text_is_text_not_a_key():
+    text = ("syfte: >-\n  Målet\u00a0är: minst 533\n  deltagare.\n"
+            "rader:\n  - text: >-\n      x\u00a0y: z\n    be\u00a0lopp: 1\n")
+    _, found = parse(text, "f.yaml")
+    assert [(f.code, f.pos.line, f.pos.col) for f in found] == [("E-TECKEN", 7, 7)]

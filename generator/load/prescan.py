@@ -32,6 +32,7 @@ TOO_DEEP = ("för många nivåer inuti varandra här: de här filerna har högst
 _DIRECTIVE = re.compile(r"^%\S*", re.MULTILINE)
 _BREAKS = "\u2028\u2029\u0085"
 _KEY_END = re.compile(r":(\s|$)")
+_BLOCK_TEXT = re.compile(r":\s+[|>][-+0-9]*\s*(#.*)?$")  # a key whose text follows on the lines below
 _UNUSUAL = re.compile(r"[^\t -~]")  # all but printable ASCII: the few worth a closer look
 
 
@@ -43,10 +44,17 @@ def scan(text: str, shown: str) -> list[Finding]:
         at = [i for i, ch in enumerate(deep.group(0)) if ch in "[{"][MAX_DEPTH] + deep.start()
         line_start = text.rfind("\n", 0, at) + 1
         found.append(error("E-YAML", TOO_DEEP, Pos(shown, text.count("\n", 0, at) + 1, at - line_start + 1)))
+    text_from = None  # the indentation of the key whose block of text (>- or |) the lines are in
     for n, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" "))
+        if text_from is not None and line.strip() and indent <= text_from:
+            text_from = None
+        in_text = text_from is not None
+        if _BLOCK_TEXT.search(line):
+            text_from = len(line) - len(line.lstrip(" -"))  # the key's column, also after "- "
         for match in _UNUSUAL.finditer(line):
             col, ch = match.start(), match.group(0)
-            effect = _effect(ch, line, col)
+            effect = _effect(ch, line, col, in_text)
             if effect:
                 found.append(error("E-TECKEN", f"{name_of(ch)} {_around(line, col)}: {effect}", Pos(shown, n, col + 1)))
                 if len(found) >= MAX_FINDINGS:
@@ -62,7 +70,7 @@ def _directive(word: str, text: str, start: int, shown: str) -> Finding:
                  Pos(shown, line, 1))
 
 
-def _effect(ch: str, line: str, col: int) -> str:
+def _effect(ch: str, line: str, col: int, in_text: bool) -> str:
     """What the character does, and how to fix it; '' for a character that may stay."""
     if ch == " " or ch == "\t" or (ch.isprintable() and unicodedata.category(ch) != "Zs"):
         return ""
@@ -77,7 +85,8 @@ def _effect(ch: str, line: str, col: int) -> str:
         return "det vänder eller styr textens riktning utan att synas; ta bort tecknet"
     category = unicodedata.category(ch)
     if category == "Zs":  # a space that is not the ordinary one: harmless in text, not in a key
-        if _KEY_END.search(line, col) and not _KEY_END.search(line[:col]) and not line.lstrip().startswith("#"):
+        key = _KEY_END.search(line, col) and not _KEY_END.search(line[:col]) and not line.lstrip().startswith("#")
+        if key and not in_text:
             return ("det ser ut som ett mellanslag men är ett annat tecken, så nyckeln känns inte igen; skriv ett "
                     "vanligt mellanslag eller ta bort tecknet")
         return ""
