@@ -59,5 +59,5 @@ def test_data_that_cannot_be_read_is_reported_not_compared(tmp_path):
                     encoding="utf-8")
     result = run_cli("diff", "--forbund", "halland", cwd=repo)
     assert result.returncode == 2
-    assert "data/halland/forbund.yaml:4:1: fel: namn has no value" in result.stderr
+    assert "data/halland/forbund.yaml:4:1: fel: namn saknar värde" in result.stderr
     assert result.stdout == ""

@@ -15,7 +15,8 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import ValidationError
 from ruamel.yaml.comments import CommentedMap
 
-from ..findings import Finding, Pos, did_you_mean, error
+from ..chars import invisible_in, name_of
+from ..findings import Finding, Pos, did_you_mean, error, excerpt
 from ..model import Kind, PMap
 from .refusal import Where, example, scalar_text
 from .tree import key_pos, node_pos, value_pos
@@ -42,7 +43,7 @@ class Place:
         return "".join(self.names).lstrip(".")
 
     def where(self, names: list[str]) -> Where:
-        return Where("".join(names).lstrip("."), str(self.key) if self.key is not None else "", self.item)
+        return Where("".join(names).lstrip("."), excerpt(str(self.key)) if self.key is not None else "", self.item)
 
 
 def _strip(tp: Any) -> Any:
@@ -82,10 +83,10 @@ def _step(place: Place, part: Any, path: str) -> None:
         place.names.append(f"[{part + 1}]" if isinstance(part, int) else f".{part}")
     elif isinstance(origin, type) and issubclass(origin, PMap):
         place.tp = get_args(base)[1]
-        place.names.append(f".{scalar_text(part)}")
+        place.names.append(f".{excerpt(scalar_text(part))}")
     else:
         place.tp = None
-        place.names.append(f".{part}")
+        place.names.append(f".{excerpt(str(part))}")
     place.parent, place.key = place.node, _original_key(place.node, part)
     container = place.parent if isinstance(place.parent, (dict, list)) else None
     if isinstance(container, list) and isinstance(part, int) and part < len(container):
@@ -120,18 +121,22 @@ def _unknown_key(place: Place, key: str) -> str:
     owner = place.owner
     fields = [f.name for f in dataclasses.fields(owner) if f.init] if owner else []
     outer = "".join(place.names[:-1]).lstrip(".")
-    where = f"in {outer}" if outer else "at the top level of the file"
-    hint = did_you_mean(key, fields, f"; allowed here: {', '.join(fields)}")
+    where = f"i {outer}" if outer else "på filens översta nivå"
+    hint = did_you_mean(key, fields, f"; tillåtna här: {', '.join(fields)}")
     flow = getattr(getattr(place.parent, "fa", None), "flow_style", lambda: False)()
     if place.node is EMPTY and isinstance(place.parent, CommentedMap) and flow:
-        hint = ('; a comma inside { } starts a new key: put text that contains a comma in quotes, like text: '
-                '"Inventarier, anskaffningsvärde"')
-    return f'unknown key "{key}" {where}{hint}'
+        hint = ('; ett kommatecken inuti { } börjar en ny nyckel: sätt text som innehåller kommatecken inom '
+                'citattecken, som text: "Inventarier, anskaffningsvärde"')
+    hidden = invisible_in(key)
+    if hidden:
+        hint = (f"; nyckeln innehåller {name_of(hidden[0][1])}, som inte syns: ta bort tecknet"
+                + did_you_mean(key.translate({ord(ch): None for _, ch in hidden}), fields))
+    return f'okänd nyckel "{excerpt(key)}" {where}{hint}'
 
 
 def _missing_key(place: Place, name: str) -> str:
-    outer = "".join(place.names[:-1]).lstrip(".") or "the file"
-    return f'{outer} is missing the required key "{name}"; add it, like {example(name, place.tp)}'
+    outer = "".join(place.names[:-1]).lstrip(".") or "filen"
+    return f'{outer} saknar nyckeln "{name}", som måste finnas; lägg till den, som {example(name, place.tp)}'
 
 
 def finding(err: Any, root: Any, tree: Any, path: str) -> Finding:
@@ -146,7 +151,10 @@ def finding(err: Any, root: Any, tree: Any, path: str) -> Finding:
         return error("E-KEY", _unknown_key(place, str(place.key)), key_pos(place.parent, place.key, path))
     if kind == "missing":
         return error("E-MISSING", _missing_key(place, str(place.key)), place.outer_pos)
-    return error("E-TYPE", f"{place.what}: {err['msg']}", place.pos)
+    # Not reached by any known input: the validators refuse in their own words. The type names
+    # pydantic's check for the developer who meets it.
+    return error("E-TYPE", f"{place.what or 'filen'}: värdet kan inte användas här (pydantic: {excerpt(kind)})",
+                 place.pos)
 
 
 def findings(exc: ValidationError, root: Any, tree: Any, path: str) -> list[Finding]:

@@ -13,8 +13,9 @@ from typing import Annotated, Any, NoReturn, Union, get_args, get_origin
 from pydantic_core import PydanticCustomError
 from ruamel.yaml.comments import CommentedMap, CommentedSeq, TaggedScalar
 
+from ..findings import excerpt
 from ..model import Kind
-from .yaml import EMPTY
+from .yaml import EMPTY, BadDate, FloatText, NotDecimalInt
 
 
 @dataclasses.dataclass(frozen=True)
@@ -56,19 +57,20 @@ def is_collection(value: Any) -> bool:
 
 
 def describe(value: Any) -> str:
+    """What was written, in words, quoting at most a short excerpt of it."""
     if isinstance(value, (CommentedMap, dict)):
-        return "a mapping (key: value lines)"
+        return "ett block med nyckel: värde-rader"
     if isinstance(value, (CommentedSeq, list, set)):
-        return "a list (- lines)"
+        return "en lista (rader som börjar med -)"
     if value is None or value is EMPTY:
-        return "nothing"
-    if isinstance(value, (bool, dt.date, TaggedScalar)):
-        return scalar_text(value)
+        return "ingenting"
+    if isinstance(value, (bool, dt.date, TaggedScalar, FloatText, NotDecimalInt, BadDate)):  # as written, unquoted
+        return excerpt(scalar_text(value))
     if isinstance(value, str):
-        return repr(str(value))
+        return f'"{excerpt(str(value))}"'
     if isinstance(value, int):
-        return str(int(value))
-    return "a value of another kind"
+        return excerpt(str(int(value)))
+    return "ett värde av ett annat slag"
 
 
 def plain_digits(value: str) -> str:
@@ -98,9 +100,9 @@ def _unwrap_optional(tp: Any) -> Any:
     return tp
 
 
-_EXAMPLES = {"belopp": "1234567", "tal": "1234567", "heltal": "5", "datum": "2024-03-08", "text": "…",
+_EXAMPLES = {"belopp": "1234567", "tal": "0.15", "heltal": "5", "datum": "2024-03-08", "text": "…",
              "ja_nej": "true", "nyckel": "…", "namn": "…"}
-_BLOCK = "followed by indented key: value lines"
+_BLOCK = "följt av indragna nyckel: värde-rader"
 
 
 def example(name: str, tp: Any) -> str:
@@ -110,12 +112,12 @@ def example(name: str, tp: Any) -> str:
     if kind is None:
         return f"{name}: {_BLOCK}"  # a model object or a mapping
     if kind.name == "linje":
-        return f"{name}: -1234567 (an amount), or {name}: with rader: below it for a note"
+        return f"{name}: -1234567 (ett belopp), eller {name}: med rader: under för en not"
     if kind.name == "lista":
-        return f"{name}: followed by indented lines starting with '- '"
+        return f"{name}: följt av indragna rader som börjar med '- '"
     if kind.name == "val":
         choices = get_args(get_args(tp)[0])
-        return f"{name}: {choices[0]} (one of {', '.join(str(c) for c in choices)})"
+        return f"{name}: {choices[0]} (ett av {', '.join(str(c) for c in choices)})"
     if kind.name == "ar":
         return f"{name}: 2024"
     return f"{name}: {_EXAMPLES.get(kind.name, '…')}"
@@ -125,7 +127,8 @@ def missing(tp_example: Callable[[str], str]) -> Say:
     """The words for a key or list item written with nothing after it."""
     def say(w: Where) -> str:
         if w.item:
-            return (f"{w.what} is an empty list item (a '-' with nothing after it): write the item after the "
-                    "dash, or delete the line")
-        return f"{w.what} has no value; write it like {tp_example(w.name)}, or remove the key if it is optional"
+            return (f"{w.what} är en tom listrad (ett '-' utan något efter): skriv det som ska stå efter strecket, "
+                    "eller ta bort raden")
+        return (f"{w.what} saknar värde; skriv det som {tp_example(w.name)}, eller ta bort nyckeln om den inte "
+                "behövs")
     return say

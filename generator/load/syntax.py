@@ -3,7 +3,8 @@
 ruamel reports a syntax error in parser terms ("expected <block end>, but found '?'").
 `explain` tries an ordered list of small rules, each recognising one kind of slip (a tab,
 an unclosed quote, a missing space after a colon …); the first that recognises the error
-words it. The last rule always answers, with ruamel's own words.
+words it, in Swedish. The last rule always answers, without parser words: where to look
+and what usually helps.
 """
 from __future__ import annotations
 
@@ -56,13 +57,13 @@ Rule = Callable[[Problem], Answer | None]
 
 
 def _where(mark: Any) -> str:
-    return f"line {mark.line + 1}, column {mark.column + 1}"
+    return f"rad {mark.line + 1}, kolumn {mark.column + 1}"
 
 
 def tab(p: Problem) -> Answer | None:
     if "'\\t'" in p.problem:
-        return ("a tab character here: YAML needs spaces, both for indentation and after a colon; replace the tab "
-                "with spaces", p.pmark)
+        return ("en tabb här: YAML kräver mellanslag, både för indrag och efter kolon; byt tabben mot mellanslag",
+                p.pmark)
     return None
 
 
@@ -70,7 +71,7 @@ def bad_first_character(p: Problem) -> Answer | None:
     found = re.search(r"found character '(.+)' that cannot start any token", p.problem)
     if found:
         ch = found.group(1)
-        return f'a value cannot start with {ch}: put the whole value in quotes, like text: "{ch}…"', p.pmark
+        return f'ett värde kan inte börja med {ch}: sätt hela värdet inom citattecken, som text: "{ch}…"', p.pmark
     return None
 
 
@@ -80,24 +81,24 @@ def flow_collection(p: Problem) -> Answer | None:
         return None
     opener, closer = ("{", "}") if "mapping" in p.context else ("[", "]")
     if "<stream end>" in p.problem or (p.cmark is not None and p.pmark is not None and p.pmark.line != p.cmark.line):
-        return (f"the {opener} opened here is never closed: end it with {closer} on the same line (YAML noticed at "
+        return (f"{opener} som börjar här stängs aldrig: avsluta med {closer} på samma rad (YAML märkte det på "
                 f"{_where(p.pmark)})", p.cmark)
     if "got ':'" in p.problem:
-        return (f"a colon inside {opener} {closer} separates a key from its value: put text that contains a colon "
-                'in quotes, like {text: "Avgifter: kurser", belopp: -1200}', p.pmark)
-    return (f"unexpected text inside {opener} {closer}: separate the items with commas, and put text that contains "
-            "a comma, colon or quote in quotes", p.pmark)
+        return (f"ett kolon inuti {opener} {closer} skiljer en nyckel från dess värde: sätt text som innehåller kolon "
+                'inom citattecken, som {text: "Avgifter: kurser", belopp: -1200}', p.pmark)
+    return (f"oväntad text inuti {opener} {closer}: skilj delarna åt med komma, och sätt text som innehåller komma, "
+            "kolon eller citattecken inom citattecken", p.pmark)
 
 
 def quoted_text(p: Problem) -> Answer | None:
     if "quoted scalar" not in p.context:
         return None
     if "end of stream" in p.problem or "end of document" in p.problem:
-        return ("the quote that starts here is never closed: end the text with the same kind of quote (\" or ')",
+        return ("citattecknet som börjar här stängs aldrig: avsluta texten med samma sorts citattecken (\" eller ')",
                 p.cmark)
     if "escape character" in p.problem:
-        return ('a backslash inside "double quotes" starts an escape: use \'single quotes\' instead, or write the '
-                "backslash twice", p.pmark)
+        return ('ett omvänt snedstreck (\\) inuti "dubbla citattecken" har en särskild betydelse i YAML: använd '
+                "'enkla citattecken' i stället, eller skriv snedstrecket två gånger", p.pmark)
     return None
 
 
@@ -106,63 +107,146 @@ def colon_in_line(p: Problem) -> Answer | None:
     if p.problem != "mapping values are not allowed here":
         return None
     before = p.before()
+    marker = re.match(r"(---|\.\.\.)\s", before)
+    if marker:
+        return (f"en rad som börjar med {marker.group(1)} skiljer dokument åt i YAML, och en fil rymmer ett dokument: "
+                f"ta bort {marker.group(1)} i början av raden", Mark(p.pmark.line, 0))
+    if len(before) > 1000 and ":" not in before:  # ruamel's limit for a key on one line is 1024 characters
+        return "en nyckel får vara högst 1000 tecken lång; korta nyckeln", Mark(p.pmark.line, 0)
     above = p.line_above() if p.pmark is not None else None
     if above is not None and ":" not in before:
         line, column = above
         prev = p.line(line - 1).split(" #")[0].rstrip()
         if re.search(r"[^\s:]:[^\s:/]", prev) and not re.search(r":(\s|$)", prev):
-            return ("a colon must be followed by a space: write key: value (YAML read this line and the next as "
-                    "one text)", Mark(line - 1, column - 1))
+            return ("ett kolon måste följas av ett mellanslag: skriv nyckel: värde (YAML läste den här raden och "
+                    "nästa som en enda text)", Mark(line - 1, column - 1))
         if not re.search(r":(\s|$)", prev) and not prev.lstrip().startswith("- "):
-            return ("this line has no ':' after its key: write key: value (YAML read it together with the next "
-                    "line)", Mark(line - 1, column - 1))
+            return ("den här raden saknar ':' efter nyckeln: skriv nyckel: värde (YAML läste den tillsammans med "
+                    "nästa rad)", Mark(line - 1, column - 1))
     if re.search(r":\s", before) or before.rstrip().endswith(":"):
-        return ("a second ': ' on this line: a value that contains a colon followed by a space must be put in "
-                'quotes, like ort: "Halmstad: centrum"', p.pmark)
-    return ("unexpected ':' here: this line is probably indented more than the key above it; keys at the same "
-            "level must start in the same column", p.pmark)
+        return ("ett andra ': ' på raden: ett värde som innehåller kolon följt av mellanslag måste stå inom "
+                'citattecken, som ort: "Halmstad: centrum"', p.pmark)
+    return ("oväntat ':' här: raden är troligen mer indragen än nyckeln ovanför; nycklar på samma nivå ska börja i "
+            "samma kolumn", p.pmark)
 
 
 def no_colon(p: Problem) -> Answer | None:
+    if "could not find expected ':'" in p.problem and p.cmark is not None and len(p.line(p.cmark.line)) > 1000:
+        return "en nyckel får vara högst 1000 tecken lång; korta nyckeln", Mark(p.cmark.line, 0)
     if "could not find expected ':'" in p.problem:
-        return ("this line has no ':' after its key: write key: value, or, if it continues the text on the line "
-                "above, indent it further than that line's key", p.cmark or p.pmark)
+        return ("den här raden saknar ':' efter nyckeln: skriv nyckel: värde, eller, om raden fortsätter texten på "
+                "raden ovanför, dra in den mer än den radens nyckel", p.cmark or p.pmark)
     return None
+
+
+def list_after_key(p: Problem) -> Answer | None:
+    if "sequence entries are not allowed here" not in p.problem:
+        return None
+    number = re.match(r"-\s+(\d[\d.]*)\s*(#.*)?$", p.line(p.pmark.line)[p.pmark.column:])
+    if number:
+        return (f"ett minustecken ska stå direkt före talet: skriv -{number.group(1)} (med mellanslag efter blir '- ' "
+                "en listrad)", p.pmark)
+    return ("en listrad ('- ') kan inte stå på samma rad som nyckeln: skriv varje listrad på en egen rad under "
+            "nyckeln, indragen, eller sätt texten inom citattecken om strecket hör till texten", p.pmark)
 
 
 def block_end(p: Problem) -> Answer | None:
     """'expected <block end>': a line that does not fit the block it stands in."""
     if not p.problem.startswith("expected <block end>"):
         return None
-    start = f" (the block that starts at {_where(p.cmark)})" if p.cmark is not None else ""
+    start = f" (i blocket som börjar på {_where(p.cmark)})" if p.cmark is not None else ""
     if "'-'" in p.problem or "block sequence start" in p.problem or "'?'" in p.problem:
-        return ("a list item ('- ') where key: value lines are expected" + start + "; check the indentation: a "
-                "block is either all key: value lines or all '- ' items", p.pmark)
+        return ("en listrad ('- ') där det ska stå nyckel: värde-rader" + start + "; kontrollera indragen: ett "
+                "block består antingen bara av nyckel: värde-rader eller bara av '- '-rader", p.pmark)
     if "block mapping start" in p.problem:
         above = p.line_above()
         if above is not None:
             line, column = above
-            start = (f": it starts in column {p.pmark.column + 1}, but line {line}, above it, starts in column "
+            start = (f": den börjar i kolumn {p.pmark.column + 1}, men rad {line} ovanför börjar i kolumn "
                      f"{column}")
-        return ("this line is indented differently from the lines above it" + start + "; keys at the same level "
-                "must start in the same column", p.pmark)
-    return ("unexpected text after the value: if the value contains quotes or special characters, put the whole "
-            "value in quotes; otherwise check the indentation" + start, p.pmark)
+        return ("den här raden är indragen på ett annat sätt än raderna ovanför" + start + "; nycklar på samma "
+                "nivå ska börja i samma kolumn", p.pmark)
+    return ("oväntad text efter värdet: om värdet innehåller citattecken eller specialtecken, sätt hela värdet "
+            "inom citattecken; annars, kontrollera indragen" + start, p.pmark)
 
 
 def second_document(p: Problem) -> Answer | None:
+    ended = [n for n in range(p.pmark.line) if p.line(n).strip() == "..."] if p.pmark is not None else []
+    if ("expected a single document" in p.context or "another document" in p.problem) and ended:
+        return ("en rad med bara ... avslutar dokumentet, och det som följer blir ett andra dokument: ta bort raden "
+                "med ...", Mark(ended[0], 0))
     if "expected a single document" in p.context or "another document" in p.problem:
-        return ("a second document starts here (---): a file holds one document; remove the --- line, or move "
-                "what follows it into its own file", p.pmark)
+        return ("ett andra dokument börjar här (---): en fil rymmer ett dokument; ta bort raden med --- eller "
+                "flytta det som följer till en egen fil", p.pmark)
     return None
 
 
+def block_scalar(p: Problem) -> Answer | None:
+    if "block scalar" not in p.context:
+        return None
+    return ("efter | eller > får bara - eller + stå (och en siffra 1–9 för indraget): skriv texten på raderna under, "
+            'indragna, eller sätt hela värdet inom citattecken, som kommentar: "a | b"', p.pmark)
+
+
+def tag(p: Problem) -> Answer | None:
+    if "tag" not in p.context:
+        return None
+    return ("ett värde kan inte börja med ! (det märker en YAML-tagg, något de här filerna inte använder): sätt hela "
+            'värdet inom citattecken, som text: "!Viktigt"', p.cmark or p.pmark)
+
+
+def outdented_top_level(p: Problem) -> Answer | None:
+    """'expected <document start>': a line left of where the file's first key began."""
+    if not p.problem.startswith("expected '<document start>'"):
+        return None
+    first = next((n for n in range(p.pmark.line) if p.line(n).strip() and not p.line(n).lstrip().startswith("#")),
+                 None)
+    if first is None or not p.line(first).startswith(" "):
+        return None
+    return (f"filens första nyckel är indragen, men raderna efter den (från rad {p.pmark.line + 1}) börjar längre till "
+            "vänster; nycklarna på översta nivån ska alla börja i kolumn 1: ta bort mellanslagen före den här "
+            "nyckeln", Mark(first, 0))
+
+
+def anchor_or_alias(p: Problem) -> Answer | None:
+    if "while scanning an anchor" not in p.context and "while scanning an alias" not in p.context:
+        return None
+    ch = "&" if "anchor" in p.context else "*"
+    return (f"ett värde kan inte börja med {ch} (& och * märker och upprepar värden i YAML, något de här filerna inte "
+            f'använder): sätt hela värdet inom citattecken, som text: "{ch} …"', p.cmark or p.pmark)
+
+
+def no_value(p: Problem) -> Answer | None:
+    """'expected the node content': a closing bracket, or a document end marker, where a value belongs."""
+    found = re.search(r"expected the node content, but found '(.+)'", p.problem)
+    if not found:
+        return None
+    if found.group(1) == "<document end>":
+        return ("en rad med bara ... avslutar dokumentet i YAML; ta bort raden, eller sätt texten inom "
+                'citattecken, som text: "..."', p.pmark)
+    ch = found.group(1).strip("<>")
+    if ch == ",":
+        return ("två kommatecken i rad inuti [ ] eller { }: ta bort det ena, eller skriv värdet som ska stå mellan "
+                "dem", p.pmark)
+    return (f'ett värde kan inte börja med {ch}: sätt hela värdet inom citattecken, som text: "{ch}…"', p.pmark)
+
+
+def too_deep(p: Problem) -> Answer | None:
+    if not p.problem.startswith("maximum depth"):
+        return None
+    from .prescan import TOO_DEEP
+
+    return TOO_DEEP, p.pmark
+
+
 def anything(p: Problem) -> Answer:
-    detail = f"{p.problem} ({p.context})" if p.context and p.problem else p.problem or p.context or "invalid YAML"
-    return f"YAML syntax error: {detail}", p.pmark or p.cmark
+    """The last rule: no parser words, but where to look and what usually helps."""
+    return ("filen kan inte läsas som YAML här: kontrollera indrag, kolon och citattecken på raden, och sätt text "
+            "med specialtecken (: # [ ] { } & * ! | > ' \" % @) inom citattecken", p.pmark or p.cmark)
 
 
-RULES: tuple[Rule, ...] = (tab, bad_first_character, flow_collection, quoted_text, colon_in_line, no_colon,
+RULES: tuple[Rule, ...] = (too_deep, tab, bad_first_character, no_value, block_scalar, tag, outdented_top_level,
+                           anchor_or_alias, flow_collection, quoted_text, colon_in_line, no_colon, list_after_key,
                            block_end, second_document, anything)
 
 

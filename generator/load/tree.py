@@ -9,6 +9,7 @@ the file's name as it is shown in messages (`{"path": "data/halland/2023.yaml"}`
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping, Set
 from typing import Any, get_args
 
 from pydantic_core import core_schema
@@ -18,11 +19,7 @@ from ..findings import Pos
 from ..model import Belopp, Kind, PMap
 from .refusal import Where, describe, example, missing, refuse, scalar_text
 from .values import key_schema
-from .yaml import EMPTY
-
-_COMPLEX_KEY = ("a key must be a plain name, not a list or mapping: remove the [ ] or { } (or the '? ' line) "
-                "before the colon")
-
+from .yaml import COMPLEX_KEY, EMPTY
 
 # --- Positions ---------------------------------------------------------------------
 
@@ -68,7 +65,7 @@ def _path(info: Any) -> str:
 
 def is_complex_key(key: Any) -> bool:
     """A key YAML built from [..] or {..} (or `? ` lines): never a valid name here."""
-    return isinstance(key, (tuple, frozenset, dict, list))
+    return isinstance(key, (tuple, frozenset, dict, list, Mapping, Set))  # ruamel's key maps are Mappings
 
 
 # --- Model objects ---------------------------------------------------------------------
@@ -89,23 +86,23 @@ def _refuse_odd_keys(value: dict[Any, Any]) -> None:
     """A key built from [..] or {..}, or a line with nothing before its colon."""
     for key in value:
         if is_complex_key(key):
-            refuse("E-KEY", lambda w: f"{_COMPLEX_KEY} "
-                   f"({f'in {w.what}' if w.what else 'at the top level of the file'})", key=key)
+            refuse("E-KEY", lambda w: f"{COMPLEX_KEY} "
+                   f"({f'i {w.what}' if w.what else 'på filens översta nivå'})", key=key)
         if key is EMPTY:
-            refuse("E-KEY", lambda w: f"a line {f'in {w.what} ' if w.what else ''}has nothing before its colon: "
-                   "write the key, like key: value", key=key)
+            refuse("E-KEY", lambda w: f"en rad {f'i {w.what} ' if w.what else ''}har inget före kolonet: skriv "
+                   "nyckeln, som nyckel: värde", key=key)
 
 
 def _as_mapping(cls: type, value: Any) -> dict[str, Any]:
     """The mapping a model object is built from: refused when it is not one; keys as text."""
     if value is EMPTY:
-        refuse("E-MISSING", missing(lambda name: f"{name}: followed by indented key: value lines"))
+        refuse("E-MISSING", missing(lambda name: f"{name}: följt av indragna nyckel: värde-rader"))
     if not isinstance(value, dict):
         def say(w: Where) -> str:
             if not w.what:
-                return (f"the file must be made of key: value lines at the top level (like {_first_field(cls)}), "
-                        f"not {describe(value)}")
-            return f"{w.what} must be a mapping (key: value lines), not {describe(value)}"
+                return (f"filen ska bestå av nyckel: värde-rader på översta nivån (som {_first_field(cls)}), "
+                        f"inte {describe(value)}")
+            return f"{w.what} ska vara ett block med nyckel: värde-rader, inte {describe(value)}"
         refuse("E-TYPE", say)
     _refuse_odd_keys(value)
     # A number or date as key is no field name; as text it is reported as an unknown key.
@@ -120,8 +117,8 @@ def node_schema(cls: type, source: Any, handler: Any) -> Any:
         obj = build(_as_mapping(cls, value))
         one_of: tuple[str, ...] = getattr(cls, "one_of", ())
         if one_of and not any(getattr(obj, name) not in (None, ()) for name in one_of):
-            refuse("E-MISSING", lambda w: f"{w.what or 'the file'} has neither {' nor '.join(one_of)}: write the "
-                   f"amount ({w.name}: 1234567, negative for costs) or the rows of its note under rader:")
+            refuse("E-MISSING", lambda w: f"{w.what or 'filen'} har varken {' eller '.join(one_of)}: skriv beloppet "
+                   f"({w.name}: 1234567, negativt för kostnader) eller notens rader under rader:")
         path = _path(info)
         object.__setattr__(obj, "pos", node_pos(value, path))
         object.__setattr__(obj, "at", {str(k): value_pos(value, k, path) for k in value})
@@ -162,7 +159,7 @@ def mapping_schema(source: Any, handler: Any) -> Any:
         if value is EMPTY:
             return PMap({})
         if not isinstance(value, dict):
-            refuse("E-TYPE", lambda w: f"{w.what} must be a mapping (key: value lines), not {describe(value)}")
+            refuse("E-TYPE", lambda w: f"{w.what} ska vara ett block med nyckel: värde-rader, inte {describe(value)}")
         _refuse_odd_keys(value)
         items = build(dict(value))
         at = {new: value_pos(value, old, path) for old, new in zip(value, items, strict=True)}
@@ -187,11 +184,12 @@ def list_schema(kind: Kind, source: Any, handler: Any) -> Any:
         if value is EMPTY:
             value = []
         if not isinstance(value, list):
-            refuse("E-TYPE", lambda w: f"{w.what} must be a list (lines starting with '- '), not {describe(value)}")
+            refuse("E-TYPE", lambda w: f"{w.what} ska vara en lista (rader som börjar med '- '), inte "
+                   f"{describe(value)}")
         if len(value) < kind.minst:
-            least = {1: "one", 2: "two"}.get(kind.minst, str(kind.minst))
-            refuse("E-MISSING", lambda w: f"{w.what} is empty: the report needs at least {least}, written below "
-                   f"{w.name}: as lines starting with '- '")
+            least = {1: "en", 2: "två"}.get(kind.minst, str(kind.minst))
+            refuse("E-MISSING", lambda w: f"{w.what} är tom: rapporten behöver minst {least}, skriven under "
+                   f"{w.name}: som rader som börjar med '- '")
         return build(list(value))
 
     def json_schema(schema: Any, handler: Any) -> Any:
@@ -214,9 +212,9 @@ def linje_schema(handler: Any) -> Any:
 
     def validate(value: Any, build: Any) -> Any:
         if isinstance(value, list):
-            refuse("E-TYPE", lambda w: f"{w.what} must be an amount, or a note with its rows under rader:, not a list "
-                   f"(- lines) directly below {w.name}:; write rader: on the line after {w.name}: and indent the "
-                   "rows below it")
+            refuse("E-TYPE", lambda w: f"{w.what} ska vara ett belopp, eller en not med sina rader under rader:, inte "
+                   f"en lista direkt under {w.name}:; skriv rader: på raden efter {w.name}: och dra in raderna under "
+                   "den")
         return build(value)
 
     return core_schema.no_info_wrap_validator_function(validate, union)

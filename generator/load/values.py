@@ -1,4 +1,4 @@
-"""Value kinds as reusable validators: amount, share, whole number, year, date, choice, text.
+"""Value kinds as reusable validators: year, date, choice, text, yes or no (numbers: `numbers`).
 
 Each kind of the model (`Kind("belopp")` …) gets a pydantic core schema here: a plain
 validator that accepts exactly what the YAML should hold and otherwise *refuses* with a
@@ -10,117 +10,33 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
-from typing import Annotated, Any, NoReturn, get_args
+from typing import Annotated, Any, get_args
 
 from pydantic_core import core_schema
-from ruamel.yaml.comments import TaggedScalar
 from ruamel.yaml.scalarint import BinaryInt, HexInt, OctalInt
 
+from ..chars import invisible_in, name_of
+from ..findings import excerpt
 from ..model import Kind
-from ..rules import ORE_DECIMALER
-from .refusal import describe, example, is_collection, missing, plain_digits, refuse, scalar_text
+from .numbers import MAX_BELOPP, MAX_HELTAL, MAX_TAL, amount, whole
+from .refusal import describe, example, is_collection, missing, refuse, scalar_text
 from .yaml import EMPTY, BadDate, FloatText, NotDecimalInt
-
-# --- Amounts and numbers ---------------------------------------------------------------
-
-_AMOUNT = re.compile(rf"^[+-]?\d+(\.\d{{1,{ORE_DECIMALER}}})?$")
-
-
-def amount(value: Any, kronor: bool = True) -> Decimal:
-    """An amount in kronor (at most öre), or with kronor=False any number (a share, a key)."""
-    kind = "an amount in kronor" if kronor else "a number"
-    example_ = "for example 19847560 or 1234.50" if kronor else "for example 0.15"
-    if isinstance(value, bool):
-        refuse("E-AMOUNT", lambda w: f"{w.what} must be {kind}, not {describe(value)} (true and false are "
-               f"yes-or-no values); write the figure in digits, {example_}")
-    if isinstance(value, (NotDecimalInt, OctalInt, HexInt, BinaryInt)):
-        refuse("E-AMOUNT", lambda w: f"{w.what}: {scalar_text(value)} is not written in plain digits (YAML reads "
-               "a number that starts with 0, 0x, 0o or 0b in another number system); write it without the "
-               f"leading zero or prefix, like {plain_digits(str(value))}")
-    if isinstance(value, int):
-        return Decimal(int(value))
-    if isinstance(value, FloatText):
-        return _float_text(value, kronor, example_)
-    if isinstance(value, str) and not isinstance(value, TaggedScalar):
-        _amount_text(str(value), kronor)
-    refuse("E-AMOUNT", lambda w: f"{w.what} must be {kind}, not {describe(value)}")
-
-
-def _float_text(value: FloatText, kronor: bool, example_: str) -> Decimal:
-    text = value.replace("_", "")
-    if _AMOUNT.match(text):
-        return Decimal(text)
-    try:
-        number: Decimal | None = Decimal(text)
-    except InvalidOperation:
-        number = None
-    if number is not None and number.is_finite() and not kronor:
-        return number
-    if re.match(r"^[+-]?\d+\.\d{3,}$", text):
-        thousands = (f", or {text.replace('.', '')} if the point separates thousands"
-                     if re.match(r"^[+-]?\d{1,3}\.\d{3}$", text) else "")
-        rounded = Decimal(text).quantize(Decimal(1).scaleb(-ORE_DECIMALER))
-        refuse("E-AMOUNT", lambda w: f"{w.what}: {value} has more than two decimals; amounts are kronor with at "
-               f"most öre: write {rounded} for kronor and öre{thousands}")
-    if number is not None and number.is_finite():
-        refuse("E-AMOUNT", lambda w: f"{w.what}: write {value} as plain digits: {number:f}")
-    refuse("E-AMOUNT", lambda w: f"{w.what}: {value} is not an amount; write kronor as digits, {example_}")
-
-
-def _amount_text(value: str, kronor: bool) -> NoReturn:
-    """An amount that YAML read as text: say what to write instead."""
-    compact = value.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ").replace("\u2212", "-")
-    compact = compact.replace("\u2013", "-").strip()
-    percent = re.fullmatch(r"([+-]?\d+(?:[.,]\d+)?)\s*%", compact)
-    if percent:
-        share = Decimal(percent.group(1).replace(",", ".")) / 100
-        refuse("E-AMOUNT", lambda w: f'{w.what}: "{value}" is text; write a share as a decimal fraction, without '
-               f"%: {share.normalize():f}")
-    bare = re.sub(r"\s*(kr|kronor|sek|:-)\.?$", "", compact, flags=re.IGNORECASE)
-    digits = bare.replace(" ", "")
-    if re.fullmatch(r"[+-]?\d+([.,]\d+)?", digits) and (kronor or "," in digits or digits != value):
-        how = [h for h, applies in (("without spaces", " " in bare),
-                                    ("with a decimal point instead of the comma", "," in digits),
-                                    ("without the unit", bare != compact)) if applies] + ["without quotes"]
-        fix = digits.replace(",", ".")
-        refuse("E-AMOUNT", lambda w: f'{w.what}: "{value}" is text, not a number; write it {", ".join(how)}: {fix}')
-    if re.fullmatch(r"[+-]?\d+([.,]\d+)?", digits):
-        refuse("E-AMOUNT", lambda w: f'{w.what}: "{value}" is text, not a number; write it without quotes: {digits}')
-    kind = "an amount; write kronor as digits, for example 19847560" if kronor else "a number; for example 0.15"
-    refuse("E-AMOUNT", lambda w: f'{w.what}: "{value}" is not {kind}')
-
-
-def whole(value: Any) -> int:
-    if isinstance(value, int) and not isinstance(value, (bool, OctalInt, HexInt, BinaryInt)):
-        return int(value)
-    if isinstance(value, (NotDecimalInt, OctalInt, HexInt, BinaryInt)):
-        refuse("E-TYPE", lambda w: f"{w.what}: {value} is not a plain whole number (YAML reads a number that starts "
-               "with 0, 0x, 0o or 0b in another number system); write it in plain digits without a leading zero, "
-               f"like {plain_digits(str(value))}")
-    hint = ""
-    if isinstance(value, str) and not is_collection(value):
-        try:
-            number: Decimal | None = Decimal(value.strip().replace("_", ""))
-        except InvalidOperation:
-            number = None
-        if number is not None and number.is_finite() and number == number.to_integral_value():
-            hint = f"; write {int(number)}" + ("" if isinstance(value, FloatText) else " without quotes")
-        elif number is not None and number.is_finite():
-            hint = "; it cannot have decimals"
-        else:
-            hint = "; write it in digits"
-    refuse("E-TYPE", lambda w: f"{w.what} must be a whole number, not {describe(value)}{hint}")
-
 
 FIRST_YEAR, LAST_YEAR = 1900, 2200  # the years a report can be about; the JSON Schema says the same
 
 
 def year(value: Any) -> int:
-    number = whole(value)
+    if isinstance(value, int) and not isinstance(value, (bool, NotDecimalInt, OctalInt, HexInt, BinaryInt)):
+        number = int(value)  # not whole(): a count's limit is not a year's
+    elif isinstance(value, FloatText):
+        whole_ = re.fullmatch(r"(\d{4})\.0*", value)
+        hint = f"; skriv {whole_.group(1)}" if whole_ else ", till exempel 2024"
+        refuse("E-TYPE", lambda w: f"{w.what} ska vara ett år med fyra siffror, inte {describe(value)}{hint}")
+    else:
+        number = whole(value)
     if not FIRST_YEAR <= number <= LAST_YEAR:
-        refuse("E-TYPE", lambda w: f"{w.what}: {number} is not a year this report can be for; write the year with "
-               "four digits, for example 2024")
+        refuse("E-TYPE", lambda w: f"{w.what}: {number} är inget år som en rapport kan gälla; skriv året med fyra "
+               f"siffror, mellan {FIRST_YEAR} och {LAST_YEAR}, till exempel 2024")
     return number
 
 
@@ -130,14 +46,17 @@ _MONTHS = {name: i + 1 for i, name in enumerate((
     "januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
     "november", "december"))}
 _DATE_FORMS = (  # (pattern, order of year, month, day in the groups)
-    (re.compile(r"(\d{4})[./](\d{1,2})[./](\d{1,2})"), (1, 2, 3)),
+    (re.compile(r"(\d{4})[./-](\d{1,2})[./-](\d{1,2})"), (1, 2, 3)),
     (re.compile(r"(\d{4})(\d{2})(\d{2})"), (1, 2, 3)),
     (re.compile(r"(\d{1,2})[./-](\d{1,2})[ ./-](\d{4})"), (3, 2, 1)),
 )
+_ISO = re.compile(r"\d{4}-\d{2}-\d{2}")
+_REASONS = {"month must be in 1..12": "månaden måste vara 1–12", "day is out of range for month": "dagen finns inte i "
+            "den månaden", "year 0 is out of range": "år 0 finns inte"}
 
 
 def swedish_date(text: str) -> dt.date | None:
-    """'8 mars 2024', '8/3 2024', '2024.03.08', '20240308' as a date, when it is one."""
+    """'8 mars 2024', '8/3 2024', '2024.03.08', '2024-3-8', '20240308' as a date, when it is one."""
     t = " ".join(text.lower().replace(",", " ").split())
     try:
         words = re.fullmatch(r"(\d{1,2})\.? ([a-zåäö]+) (\d{4})", t)
@@ -157,15 +76,21 @@ def swedish_date(text: str) -> dt.date | None:
 
 def date(value: Any) -> dt.date:
     if isinstance(value, BadDate):
-        refuse("E-DATE", lambda w: f"{w.what}: {value} is not a date in the calendar ({value.reason}); write "
-               "YYYY-MM-DD with the month first, for example 2024-03-08")
+        reason = _REASONS.get(value.reason, "den finns inte")
+        swapped = swedish_date(f"{value[:4]}-{value[8:10]}-{value[5:7]}") if len(value) == 10 else None
+        hint = f"; menade du {swapped.isoformat()}?" if swapped else ", till exempel 2024-03-08"
+        refuse("E-DATE", lambda w: f"{w.what}: {excerpt(value)} är inget datum i kalendern ({reason}); skriv "
+               f"ÅÅÅÅ-MM-DD med månaden först{hint}")
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, str) and _ISO.fullmatch(value.strip()) and swedish_date(value.strip()):
+        refuse("E-DATE", lambda w: f'{w.what}: "{excerpt(value)}" står inom citattecken och är därför text, inte '
+               f"ett datum; ta bort citattecknen: {value.strip()}")
     guess = swedish_date(scalar_text(value)) if not is_collection(value) else None
-    hint = f"; write {guess.isoformat()}" if guess else ""
-    refuse("E-DATE", lambda w: f"{w.what} must be a date written YYYY-MM-DD (for example 2024-03-08), not "
+    hint = f"; skriv {guess.isoformat()}" if guess else ""
+    refuse("E-DATE", lambda w: f"{w.what} ska vara ett datum skrivet ÅÅÅÅ-MM-DD (till exempel 2024-03-08), inte "
            f"{describe(value)}{hint}")
 
 
@@ -185,29 +110,43 @@ def choice(choices: tuple[str, ...]) -> Callable[[Any], str]:
         alias = _CHOICE_ALIASES.get(said)
         close = by_case or ([alias] if alias in choices else []) or difflib.get_close_matches(said, choices, n=1)
         hint = f'; menade du "{close[0]}"?' if close else ""
-        refuse("E-CHOICE", lambda w: f"{w.what} must be one of {', '.join(choices)}, not {describe(value)}{hint}")
+        refuse("E-CHOICE", lambda w: f"{w.what} ska vara ett av {', '.join(choices)}, inte {describe(value)}{hint}")
     return validate
 
 
 def text(value: Any) -> str:
     if isinstance(value, str) and not isinstance(value, FloatText):
         if not value.strip():
-            refuse("E-EMPTY", lambda w: f"{w.what} is empty; write the text or remove the key")
+            refuse("E-EMPTY", lambda w: f"{w.what} är tom; skriv texten eller ta bort nyckeln")
+        _visible(value)
         return str(value)
     if is_collection(value):
-        refuse("E-TYPE", lambda w: f"{w.what} must be text, not {describe(value)}; for text over several lines "
-               f"write {w.name}: >- and indent the lines below it")
-    refuse("E-TYPE", lambda w: f"{w.what} must be text, not {describe(value)}; put it in quotes: "
-           f'"{scalar_text(value)}"')
+        refuse("E-TYPE", lambda w: f"{w.what} ska vara text, inte {describe(value)}; för text över flera rader, "
+               f"skriv {w.name}: >- och dra in raderna under")
+    refuse("E-TYPE", lambda w: f"{w.what} ska vara text, inte {describe(value)}; sätt det inom citattecken: "
+           f'"{excerpt(scalar_text(value))}"')
+
+
+def _visible(value: str) -> None:
+    """Refuse a text with a character that does not show (written as an escape like "\\u200b")."""
+    hidden = [(i, ch) for i, ch in invisible_in(value) if ch in "\u2028\u2029\x85" or not ch.isspace()]
+    surrogate = next((i for i, ch in enumerate(value) if "\ud800" <= ch <= "\udfff"), None)
+    if surrogate is not None:
+        refuse("E-TECKEN", lambda w: f"{w.what}: tecken {surrogate + 1} är en halv UTF-16-kod (U+"
+               f"{ord(value[surrogate]):04X}), inget tecken; ta bort \\u-koden ur texten")
+    if hidden:
+        index, ch = hidden[0]
+        refuse("E-TECKEN", lambda w: f"{w.what}: tecken {index + 1} är {name_of(ch)}, som inte syns i texten; ta "
+               "bort det (i en text inom \"dubbla citattecken\" kan det stå som en kod som börjar med \\u)")
 
 
 def yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
     said = scalar_text(value).strip().lower() if not is_collection(value) else ""
-    hint = ("; write true" if said in ("ja", "yes", "on", "y", "1", "sant") else
-            "; write false" if said in ("nej", "no", "off", "n", "0", "falskt") else "")
-    refuse("E-TYPE", lambda w: f"{w.what} must be true or false, not {describe(value)}{hint}")
+    hint = ("; skriv true" if said in ("ja", "yes", "on", "y", "1", "sant", "true") else
+            "; skriv false" if said in ("nej", "no", "off", "n", "0", "falskt", "false") else "")
+    refuse("E-TYPE", lambda w: f"{w.what} ska vara true eller false, inte {describe(value)}{hint}")
 
 
 def year_key(value: Any) -> int:
@@ -215,17 +154,17 @@ def year_key(value: Any) -> int:
     if isinstance(value, int) and not isinstance(value, (bool, NotDecimalInt, OctalInt, HexInt, BinaryInt)):
         return int(value)
     shown = str(value).strip()
-    hint = (f"; write it without quotes: {shown}" if re.fullmatch(r"\d{4}", shown)
-            and not isinstance(value, NotDecimalInt) else ", for example 2023")
-    refuse("E-KEY", lambda w: f"{w.what}: key {describe(value)} must be a year{hint}")
+    hint = (f"; skriv det utan citattecken: {shown}" if re.fullmatch(r"\d{4}", shown)
+            and not isinstance(value, NotDecimalInt) else ", till exempel 2023")
+    refuse("E-KEY", lambda w: f"{w.what}: nyckeln {describe(value)} ska vara ett år{hint}")
 
 
 def text_key(value: Any) -> str:
     """A key that is a name (a member, a figure key)."""
     if isinstance(value, str) and not isinstance(value, FloatText):
         return str(value)
-    refuse("E-KEY", lambda w: f'{w.what}: key {describe(value)} must be text; put it in quotes: '
-           f'"{scalar_text(value)}"')
+    refuse("E-KEY", lambda w: f'{w.what}: nyckeln {describe(value)} ska vara text; sätt den inom citattecken: '
+           f'"{excerpt(scalar_text(value))}"')
 
 
 # --- Core and JSON schemas for the kinds ---------------------------------------------
@@ -245,7 +184,9 @@ _SCALARS: dict[str, Callable[[Any], Any]] = {
 }
 # What each kind is in the JSON Schema that editors check the files with.
 _JSON: dict[str, Any] = {
-    "belopp": core_schema.float_schema(), "tal": core_schema.float_schema(), "heltal": core_schema.int_schema(),
+    "belopp": core_schema.float_schema(gt=-int(MAX_BELOPP), lt=int(MAX_BELOPP)),
+    "tal": core_schema.float_schema(gt=-int(MAX_TAL), lt=int(MAX_TAL)),
+    "heltal": core_schema.int_schema(ge=-MAX_HELTAL, le=MAX_HELTAL),
     "ar": core_schema.int_schema(ge=FIRST_YEAR, le=LAST_YEAR), "datum": core_schema.date_schema(),
     "text": core_schema.str_schema(min_length=1), "ja_nej": core_schema.bool_schema(),
     "nyckel": core_schema.str_schema(), "namn": core_schema.str_schema(),

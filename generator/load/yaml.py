@@ -11,7 +11,9 @@ records positions. On top of it:
   someone forgot to fill in is an error rather than a figure nobody entered;
 * anchors, aliases, merge keys and tags are refused while the document is composed,
   before anything is constructed: each fact is written where it belongs, and nothing in a
-  data file can ask for an object to be built.
+  data file can ask for an object to be built;
+* directives and invisible characters are refused before ruamel sees the text (`prescan`),
+  and nesting deeper than MAX_DEPTH stops the composer at the line where it happens.
 """
 from __future__ import annotations
 
@@ -26,7 +28,10 @@ from ruamel.yaml.events import AliasEvent, ScalarEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
 
-from ..findings import Finding, Pos, error
+from ..chars import name_of
+from ..findings import Finding, Pos, error, excerpt
+from . import prescan
+from .prescan import MAX_DEPTH
 from .syntax import explain
 
 
@@ -64,6 +69,8 @@ class _ExactConstructor(RoundTripConstructor):
         return FloatText(node.value)
 
     def construct_yaml_int(self, node: Any) -> Any:
+        if isinstance(node.value, str) and len(node.value) > 30:  # Python refuses over 4300 digits; no figure
+            return FloatText(node.value)  # has 30: as text, the validators say it is too large
         if isinstance(node.value, str) and _NOT_DECIMAL.match(node.value.replace("_", "")):
             return NotDecimalInt(node.value)
         return super().construct_yaml_int(node)
@@ -115,20 +122,23 @@ def _refusing_composer(shown: str) -> type[Composer]:
 
 def _special(event: Any, is_key: bool) -> tuple[str, str] | None:
     if isinstance(event, AliasEvent):
-        return ("E-ALIAS", f"*{event.anchor} repeats a value from elsewhere in the file (a YAML alias); these "
-                "files do not use anchors and aliases: write the value out here")
+        return ("E-ALIAS", f"*{excerpt(str(event.anchor))} upprepar ett värde från ett annat ställe i filen (ett "
+                "YAML-alias); de här filerna använder inte ankare och alias: skriv ut värdet här")
     anchor = getattr(event, "anchor", None)
     if anchor:
-        return ("E-ALIAS", f"&{anchor} marks a value to be repeated elsewhere (a YAML anchor); these files do "
-                f"not use anchors and aliases: remove &{anchor} and write each value where it belongs")
+        shown = excerpt(str(anchor))
+        return ("E-ALIAS", f"&{shown} märker ett värde som ska upprepas på ett annat ställe (ett YAML-ankare); de "
+                f"här filerna använder inte ankare och alias: ta bort &{shown} och skriv varje värde där det hör "
+                "hemma")
     tag = getattr(event, "tag", None)
     if tag:
-        shown_tag = str(tag).replace("tag:yaml.org,2002:", "!!")
-        return ("E-TAG", f"{shown_tag} is a YAML tag, and these files do not use tags: remove it and write the "
-                'value plainly (put text in quotes, like ort: "123")')
+        shown_tag = excerpt(str(tag).replace("tag:yaml.org,2002:", "!!"))
+        return ("E-TAG", f"{shown_tag} är en YAML-tagg, och de här filerna använder inga taggar: ta bort den och "
+                'skriv värdet som det är (text som ska läsas som text sätts inom citattecken, som ort: "123")')
     if is_key and isinstance(event, ScalarEvent) and event.value == "<<" and event.style is None:
-        return ("E-ALIAS", "<< (a YAML merge key) copies keys from elsewhere; these files do not use it: write "
-                'the keys out here, or put the text in quotes ("<<") if you meant it as text')
+        return ("E-ALIAS", "<< (en YAML-sammanslagningsnyckel) kopierar nycklar från ett annat ställe; de här "
+                'filerna använder den inte: skriv ut nycklarna här, eller sätt texten inom citattecken ("<<") om '
+                "du menade den som text")
     return None
 
 
@@ -137,6 +147,9 @@ def _yaml(shown: str) -> YAML:
     yaml.Constructor = _ExactConstructor
     yaml.Composer = _refusing_composer(shown)
     yaml.allow_duplicate_keys = False
+    # ruamel composes recursively: without a limit, 10 000 nested levels reach Python's recursion
+    # limit after seconds and are reported at line 1; with it, reading stops at the 41st level.
+    yaml.max_depth = MAX_DEPTH
     return yaml
 
 
@@ -145,6 +158,9 @@ def parse(text: str, shown: str) -> tuple[Any, list[Finding]]:
 
     A text with no document at all (empty, or only comments) gives (None, []).
     """
+    found = prescan.scan(text, shown)
+    if found:
+        return None, found
     yaml = _yaml(shown)
     try:
         return yaml.load(text), []
@@ -157,8 +173,12 @@ def parse(text: str, shown: str) -> tuple[Any, list[Finding]]:
         return None, [error("E-YAML", message, _mark_pos(shown, where))]
     except ReaderError as exc:
         return None, [_reader_error(exc, text, shown)]
-    except Exception as exc:
-        return None, [error("E-YAML", f"YAML could not be read: {exc}", Pos(shown, 1, 1))]
+    except TypeError as exc:  # a key that is itself a mapping or list ('? ' with lines below it)
+        if "unhashable" not in str(exc):
+            raise
+        return None, [error("E-KEY", COMPLEX_KEY, _complex_key_pos(text, shown))]
+    except Exception as exc:  # ruamel raises more kinds than it documents
+        return None, [error("E-YAML", f"filen kunde inte läsas som YAML ({excerpt(str(exc))})", Pos(shown, 1, 1))]
 
 
 def _duplicate(exc: DuplicateKeyError, text: str, shown: str) -> Finding:
@@ -166,9 +186,28 @@ def _duplicate(exc: DuplicateKeyError, text: str, shown: str) -> Finding:
     found = re.search(r'duplicate key "([^"]*)"', str(exc))
     name = found.group(1) if found else "?"
     first = _first_key_line(text, exc.context_mark, name) if found and exc.context_mark else None
-    also = f" (it is also at line {first})" if first and mark is not None and first != mark.line + 1 else ""
-    return error("E-DUPKEY", f'duplicate key "{name}"{also}: each key may appear once; remove or rename one of '
-                 "them", _mark_pos(shown, mark))
+    also = f" (den finns också på rad {first})" if first and mark is not None and first != mark.line + 1 else ""
+    return error("E-DUPKEY", f'nyckeln "{excerpt(name)}" finns två gånger{also}: varje nyckel får finnas en gång; '
+                 "ta bort den ena eller byt namn på den", _mark_pos(shown, mark))
+
+
+COMPLEX_KEY = ("en nyckel måste vara ett vanligt namn, inte en lista eller ett block: ta bort [ ] eller { } (eller "
+               "'? ' i början av raden) före kolonet")
+
+
+def _complex_key_pos(text: str, shown: str) -> Pos:
+    """Where the first key that is a mapping or a list starts."""
+    stack = [YAML(typ="rt").compose(text)]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, MappingNode):
+            for k, _v in node.value:
+                if not isinstance(k, ScalarNode):
+                    return _mark_pos(shown, k.start_mark)
+            stack.extend(v for pair in reversed(node.value) for v in pair)
+        elif isinstance(node, SequenceNode):
+            stack.extend(reversed(node.value))
+    return Pos(shown, 1, 1)
 
 
 def _first_key_line(text: str, map_mark: Any, key: str) -> int | None:
@@ -192,9 +231,10 @@ def _first_key_line(text: str, map_mark: Any, key: str) -> int | None:
 
 
 def _reader_error(exc: ReaderError, text: str, shown: str) -> Finding:
+    """A character YAML does not allow; `prescan` finds the ones people paste first, this is the rest."""
     if isinstance(exc.character, int) and isinstance(exc.position, int):
         before = text[: exc.position]
         line, col = before.count("\n") + 1, exc.position - (before.rfind("\n") + 1) + 1
-        return error("E-YAML", f"an invisible control character (U+{exc.character:04X}) that YAML does not allow; "
-                     "delete it (it often comes with text copied from another program)", Pos(shown, line, col))
-    return error("E-YAML", f"YAML could not be read: {exc}", Pos(shown, 1, 1))
+        return error("E-TECKEN", f"{name_of(chr(exc.character))}, ett tecken som YAML inte tillåter; ta bort "
+                     "tecknet (det följer ofta med text som kopierats från ett annat program)", Pos(shown, line, col))
+    return error("E-YAML", f"filen kunde inte läsas som YAML ({excerpt(str(exc))})", Pos(shown, 1, 1))
