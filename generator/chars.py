@@ -20,6 +20,7 @@ NAMN = {
     "\u00ad": "ett mjukt bindestreck",
     "\u2028": "en radavgränsare (line separator)",
     "\u2029": "en styckeavgränsare (paragraph separator)",
+    "\u0085": "en NEL-radbrytning (next line)",
     "\t": "en tabb",
     "\r": "en vagnretur",
     "\u202a": "en riktningsstyrning (LRE)",
