@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .figures import figure_table
-from .findings import Finding, Pos, error
+from .findings import Finding, Pos, error, excerpt
 from .formatting import NBSP, plain, procent
 from .keys import ANDEL, format_of
 from .pipeline import check_year
@@ -51,8 +51,8 @@ def repository_of(data: Path) -> tuple[Path | None, list[Finding]]:
     """The git work tree the data folder belongs to."""
     run = subprocess.run(["git", "-C", str(data), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
     if run.returncode != 0:
-        return None, [error("E-GIT", f"{data} is not inside a git repository, so there is no revision to compare "
-                            "with", Pos(str(data)))]
+        return None, [error("E-GIT", f"{data} ligger inte i ett git-arkiv, så det finns ingen revision att jämföra "
+                            "med", Pos(str(data)))]
     return Path(run.stdout.strip()).resolve(), []
 
 
@@ -62,12 +62,16 @@ def export_revision(base: str, data: Path, into: Path) -> tuple[Path | None, lis
     if repo is None:
         return None, findings
     relative = data.resolve().relative_to(repo)
+    if base.startswith("-"):  # git would read it as an option (--output=FILE writes a file)
+        return None, [error("E-GIT", f'"{excerpt(base)}" är ingen git-revision; skriv till exempel main eller HEAD',
+                            Pos(str(data)))]
     run = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", base, "--", str(relative)],
                          capture_output=True)
     if run.returncode != 0:
         message = run.stderr.decode("utf-8", "replace").strip().splitlines()
-        return None, [error("E-GIT", f"cannot read {relative} at {base}: "
-                            f"{message[-1] if message else 'git archive failed'}", Pos(str(data)))]
+        return None, [error("E-GIT", f"kan inte läsa {relative} vid {excerpt(base)}: "
+                            f"{excerpt(message[-1], 120) if message else 'git archive misslyckades'}",
+                            Pos(str(data)))]
     with tarfile.open(fileobj=io.BytesIO(run.stdout)) as archive:
         archive.extractall(into, filter="data")
     return into / relative, []
@@ -103,7 +107,7 @@ def _compare_one(name: str, data: Path, old_data: Path, base: str,
                                            else f"no derived figure changed since {base}"))
     lines.extend(str(c) for c in found)
     if now.errors:
-        lines.append(f"  and `make check` now reports {now.errors} error(s) for {name} {now_year}")
+        lines.append(f"  och `make check` rapporterar nu {now.errors} fel för {name} {now_year}")
     return lines, []
 
 

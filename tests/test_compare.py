@@ -34,7 +34,7 @@ def test_diff_lists_changed_figures_with_before_after_and_difference(tmp_path):
     assert "    resultatrakning.arets_resultat 2023: 308 788 → 308 688 (-100)" in lines
     assert "    resultatrakning.finansiella_kostnader 2023: -1 655 → -1 755 (-100)" in lines
     assert any(line.startswith("    nyckeltal.soliditet 2023: 18,909 % → ") for line in lines)
-    assert "  and `make check` now reports 3 error(s) for sydnarke 2023" in lines
+    assert "  och `make check` rapporterar nu 3 fel för sydnarke 2023" in lines
     # The working tree is left as it was.
     assert "-1755" in path.read_text(encoding="utf-8")
 
@@ -49,7 +49,9 @@ def test_unknown_revision_is_a_clear_error(tmp_path):
     repo = _repo(tmp_path)
     result = run_cli("diff", "--base", "no-such-branch", cwd=repo)
     assert result.returncode == 2
-    assert "cannot read data at no-such-branch" in result.stderr and "Traceback" not in result.stderr
+    assert ("data: fel: kan inte läsa data vid no-such-branch: fatal: not a valid object name: no-such-branch "
+            "[E-GIT]") in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_data_that_cannot_be_read_is_reported_not_compared(tmp_path):
