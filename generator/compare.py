@@ -30,9 +30,9 @@ class Change:
 
     def __str__(self) -> str:
         if self.before is None:
-            return f"  + {self.key} {self.year}: {_show(self.key, self.after)} (new)"
+            return f"  + {self.key} {self.year}: {_show(self.key, self.after)} (nytt)"
         if self.after is None:
-            return f"  - {self.key} {self.year}: {_show(self.key, self.before)} (gone)"
+            return f"  - {self.key} {self.year}: {_show(self.key, self.before)} (borta)"
         ratio = format_of(self.key) == ANDEL
         delta = "" if ratio else f" ({'+' if self.after > self.before else ''}{plain(self.after - self.before)})"
         return f"    {self.key} {self.year}: {_show(self.key, self.before)} → {_show(self.key, self.after)}{delta}"
@@ -40,7 +40,7 @@ class Change:
 
 def _show(key: str, value: Decimal | None) -> str:
     if value is None:
-        return "(none)"
+        return "(inget)"
     if format_of(key) == ANDEL:
         # Three decimals, so that a small change in a share is visible at all.
         return procent(value, 3).replace(NBSP, " ")
@@ -95,16 +95,16 @@ def _compare_one(name: str, data: Path, old_data: Path, base: str,
         return [], list(now.findings)
     now_year = now.report.year
     if not (old_data / name / "forbund.yaml").exists():
-        return [f"{name} {now_year}: new förbund (not at {base})"], []
+        return [f"{name} {now_year}: nytt förbund (finns inte i {base})"], []
     then = check_year(old_data / name, now_year, base=old_data.parent)
     lines = []
     if not (old_data / name / f"{now_year}.yaml").exists():
-        lines.append(f"{name} {now_year}: {now_year}.yaml is new (not at {base}); compared with nothing")
+        lines.append(f"{name} {now_year}: {now_year}.yaml är ny (finns inte i {base}); jämförs med ingenting")
     elif then.report is None:
-        lines.append(f"{name} {now_year}: the data at {base} could not be read; compared with nothing")
+        lines.append(f"{name} {now_year}: data i {base} gick inte att läsa; jämförs med ingenting")
     found = changes(figure_table(then.report) if then.report else {}, figure_table(now.report))
-    lines.append(f"{name} {now_year}: " + (f"{len(found)} figure(s) changed since {base}" if found
-                                           else f"no derived figure changed since {base}"))
+    lines.append(f"{name} {now_year}: " + (f"{len(found)} belopp har ändrats sedan {base}" if found
+                                           else f"inget härlett belopp har ändrats sedan {base}"))
     lines.extend(str(c) for c in found)
     if now.errors:
         lines.append(f"  och `make check` rapporterar nu {now.errors} fel för {name} {now_year}")

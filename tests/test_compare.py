@@ -30,7 +30,7 @@ def test_diff_lists_changed_figures_with_before_after_and_difference(tmp_path):
     result = run_cli("diff", "--base", "HEAD", "--forbund", "sydnarke", cwd=repo)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("sydnarke 2023: ") and "figure(s) changed since HEAD" in lines[0]
+    assert lines[0].startswith("sydnarke 2023: ") and lines[0].endswith(" belopp har ändrats sedan HEAD")
     assert "    resultatrakning.arets_resultat 2023: 308 788 → 308 688 (-100)" in lines
     assert "    resultatrakning.finansiella_kostnader 2023: -1 655 → -1 755 (-100)" in lines
     assert any(line.startswith("    nyckeltal.soliditet 2023: 18,909 % → ") for line in lines)
@@ -42,7 +42,7 @@ def test_diff_lists_changed_figures_with_before_after_and_difference(tmp_path):
 def test_diff_without_changes_says_so(tmp_path):
     repo = _repo(tmp_path)
     result = run_cli("diff", "--forbund", "halland", cwd=repo)
-    assert result.stdout.strip() == "halland 2023: no derived figure changed since HEAD"
+    assert result.stdout.strip() == "halland 2023: inget härlett belopp har ändrats sedan HEAD"
 
 
 def test_unknown_revision_is_a_clear_error(tmp_path):
