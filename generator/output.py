@@ -51,7 +51,8 @@ def clean_leftovers(out: Path) -> None:
     for entry in entries:
         pid = entry.name.split(".", 1)[0]
         if not pid.isdigit() or not _alive(int(pid)) or int(pid) == os.getpid():
-            entry.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):  # a folder someone put there: left alone
+                entry.unlink(missing_ok=True)
 
 
 def _atomic_write(target: Path, data: bytes) -> None:

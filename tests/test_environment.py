@@ -149,6 +149,14 @@ def test_build_that_is_a_file_is_a_finding(tmp_path):
     assert "halland 2023: kunde inte skrivas" in out
 
 
+def test_a_folder_among_the_temporary_files_does_not_stop_the_build(tmp_path):
+    cwd = _data(tmp_path)
+    (cwd / "build" / ".tmp" / "1.stray").mkdir(parents=True)
+    code, out = _report(cwd)
+    assert code == 0, out
+    assert out == "skrev build/halland-2023.html\n"
+
+
 def test_output_path_that_is_a_folder_is_a_finding(tmp_path):
     cwd = _data(tmp_path)
     (cwd / "build" / "halland-2023.html").mkdir(parents=True)

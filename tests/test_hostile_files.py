@@ -94,6 +94,16 @@ def test_a_dangling_link_is_refused(tmp_path):
             "lägg en vanlig fil här [E-LANK]") in out
 
 
+def test_a_link_loop_is_refused(tmp_path):
+    """Found while writing these tests: Path.resolve raised RuntimeError, an "internal error"."""
+    folder = _copy(tmp_path)
+    (folder / "2024.yaml").symlink_to("2024.yaml")
+    code, out = _check(tmp_path)
+    assert code == 2
+    assert ("data/halland/2024.yaml: fel: filen är en länk som pekar på sig själv i en slinga; ta bort länken och "
+            "lägg en vanlig fil här [E-LANK]") in out
+
+
 def test_a_link_to_dev_zero_neither_hangs_nor_fills_memory(tmp_path):
     folder = _copy(tmp_path)
     (folder / "2024.yaml").symlink_to("/dev/zero")

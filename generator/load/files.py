@@ -72,7 +72,10 @@ def refusal(path: Path, shown: str, folder: Path | None = None) -> Finding | Non
     except OSError as exc:
         return error("E-READ", f"kan inte läsa filen: {os_says(exc)}", Pos(shown))
     if stat.S_ISLNK(info.st_mode):
-        target = path.resolve()
+        target = resolved(path)
+        if target is None:
+            return error("E-LANK", "filen är en länk som pekar på sig själv i en slinga; ta bort länken och lägg "
+                         "en vanlig fil här", Pos(shown))
         if not target.is_relative_to(folder.resolve()):
             return error("E-LANK", "filen är en länk till något utanför förbundets mapp och läses inte; lägg "
                          "en vanlig fil med innehållet här i stället", Pos(shown))
@@ -86,6 +89,14 @@ def refusal(path: Path, shown: str, folder: Path | None = None) -> Finding | Non
         return error("E-FILTYP", f"{path.name} är {kind}, inte en vanlig fil, och läses inte; lägg en vanlig "
                      "textfil här", Pos(shown))
     return _too_big(path, info.st_size, shown)
+
+
+def resolved(path: Path) -> Path | None:
+    """Where a link ends, or None for a loop of links (which Path.resolve raises for)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):
+        return None
 
 
 def _too_big(path: Path, size: int, shown: str) -> Finding | None:
@@ -105,7 +116,7 @@ def read_bytes(path: Path, shown: str, folder: Path | None = None) -> tuple[byte
     try:
         # The link, if any, was checked above; open its target itself, not following any
         # link put there since, and never waiting on a pipe swapped in.
-        fd = os.open(path.resolve(), os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(resolved(path) or path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except OSError as exc:
         return None, [error("E-READ", f"kan inte läsa filen: {os_says(exc)}", Pos(shown))]
     with os.fdopen(fd, "rb") as handle:

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..findings import Finding, Pos, did_you_mean, error, excerpt
 from ..model import Arsfil, Forbund
 from .build import build_file
-from .files import os_says, refusal
+from .files import os_says, refusal, resolved
 from .names import FORBUND_FILE, NARRATIVE_FILE, YEAR_FILE, ignored, near_miss
 
 # A förbund is named by its folder: letters (å, ä, ö too), digits, - and _; nothing a
@@ -135,7 +135,8 @@ def _named_folder(data: Path, name: str) -> tuple[Path | None, list[Finding]]:
     if problem:
         return None, [error("E-FORBUND", problem, Pos(str(data)))]
     folder = data / name
-    if folder.is_symlink() and not folder.resolve().is_relative_to(data.resolve()):
+    target = resolved(folder)
+    if folder.is_symlink() and (target is None or not target.is_relative_to(data.resolve())):
         return None, [error("E-LANK", f"{name} är en länk till en mapp utanför {data} och läses inte; lägg "
                             "förbundets mapp under data/", Pos(str(folder)))]
     if not folder.is_dir():
