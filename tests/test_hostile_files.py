@@ -266,3 +266,22 @@ def test_the_input_files_are_never_changed(tmp_path):
     (folder / "2024.yaml").symlink_to("/etc/passwd")
     _check(tmp_path)
     assert {p.name: p.read_bytes() for p in folder.iterdir() if p.name != "2024.yaml"} == before
+
+
+def test_a_folder_without_forbund_yaml_says_so_in_swedish(tmp_path):
+    folder = _copy(tmp_path)
+    (folder / "forbund.yaml").unlink()
+    code, out = _check(tmp_path)
+    assert code == 2
+    assert out.startswith("data/halland: fel: forbund.yaml saknas i data/halland; varje förbunds mapp behöver en "
+                          "(se data/halland/forbund.yaml) [E-NOFILE]")
+
+
+def test_a_folder_without_year_files_says_so_in_swedish(tmp_path):
+    folder = _copy(tmp_path)
+    for name in ("2022.yaml", "2023.yaml", "2023.md"):
+        (folder / name).unlink()
+    code, out = _check(tmp_path)
+    assert code == 2
+    assert out.startswith("data/halland: fel: det finns ingen årsfil (till exempel 2023.yaml) i förbundets mapp "
+                          "[E-NOYEAR]")
