@@ -11,7 +11,14 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
-ARGS   := $(if $(FORBUND),--forbund $(FORBUND)) $(if $(YEAR),--year $(YEAR))
+# FORBUND, YEAR and BASE come from whoever runs make, maybe a CI job filling them in from
+# a pull request: each reaches the shell as one single-quoted word, its raw text never
+# expanded by make ($(value)) nor read by the shell, and the CLI validates it
+# (make report YEAR='2023; touch X' runs nothing and says YEAR must be four digits).
+# Several förbund: FORBUND="halland sydnarke" or FORBUND=halland,sydnarke.
+quoted = '$(subst ','\'',$(value $1))'
+ARGS   := $(if $(value FORBUND),--forbund $(call quoted,FORBUND)) $(if $(value YEAR),--year $(call quoted,YEAR))
+unexport FORBUND YEAR BASE
 
 .PHONY: report check figures diff test lint bench golden schema clean system-deps
 
@@ -45,7 +52,7 @@ figures: $(STAMP)
 
 # What the uncommitted (or branch) change does to the derived figures: make diff BASE=main
 diff: $(STAMP)
-	@$(PY) -m generator diff --base $(or $(BASE),HEAD) $(ARGS)
+	@$(PY) -m generator diff $(if $(value BASE),--base $(call quoted,BASE)) $(ARGS)
 
 # Lint and types first: they take seconds and say most precisely what is wrong.
 lint: $(STAMP)

@@ -10,11 +10,12 @@ import argparse
 import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from . import pipeline
-from .findings import Finding, Severity
+from .findings import Finding, Severity, excerpt
 from .load import forbund_folders
+from .load.source import folder_name_problem
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
@@ -41,7 +42,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     every = [f for o in outcomes for f in o.findings]
     _print(every, sys.stdout)
     errors = sum(f.severity is Severity.ERROR for f in every)
-    print(f"{errors} error(s), {len(every) - errors} warning(s)", file=sys.stderr)
+    print(summary(errors, len(every) - errors), file=sys.stderr)
     return _status(outcomes, args.strict)
 
 
@@ -52,7 +53,7 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if len(folders) != 1:
         _print(findings, sys.stderr)
         if len(folders) > 1:
-            print("figures: name one förbund with --forbund (FORBUND=… for make)", file=sys.stderr)
+            print("figures: ange ett enda förbund med --forbund (FORBUND=… för make)", file=sys.stderr)
         return EXIT_UNUSABLE
     outcome = pipeline.check_year(folders[0], args.year)
     if outcome.report is None:
@@ -72,11 +73,11 @@ def cmd_report(args: argparse.Namespace) -> int:
         outcome = pipeline.build_year(folder, args.out, args.year, pdf=not args.html_only)
         _print(outcome.findings, sys.stderr)
         if outcome.report is not None and not outcome.written:
-            why = "could not be written" if any(f.code == "E-WRITE" for f in outcome.findings) else \
-                "not built, fix the errors above first"
+            why = "kunde inte skrivas" if any(f.code == "E-WRITE" for f in outcome.findings) else \
+                "byggdes inte; rätta felen ovan först"
             print(f"{outcome.forbund} {outcome.report.year}: {why}", file=sys.stderr)
         for path in outcome.written:
-            print(f"wrote {path}", file=sys.stderr)
+            print(f"skrev {path}", file=sys.stderr)
         outcomes.append(outcome)
     return _status(outcomes)
 
@@ -93,35 +94,101 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "check": ("check every year of every förbund (or one)", cmd_check),
-    "figures": ("print every derived figure of one förbund-year as JSON", cmd_figures),
-    "report": ("build PDF and HTML into build/", cmd_report),
-    "diff": ("what the working tree's data changes in the derived figures, against a git revision", cmd_diff),
+    "check": ("kontrollera varje år för varje förbund (eller ett)", cmd_check),
+    "figures": ("skriv ut varje härlett belopp för ett förbund och år som JSON", cmd_figures),
+    "report": ("bygg PDF och HTML i build/", cmd_report),
+    "diff": ("vad ändringarna i data gör med de härledda beloppen, jämfört med en git-revision", cmd_diff),
 }
 
 
+def summary(errors: int, warnings: int) -> str:
+    """'2 fel, 1 varning': the line after a check."""
+    return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
+
+
+def forbund_names(value: str) -> list[str]:
+    """--forbund halland, or several: 'halland,sydnarke' or 'halland sydnarke'."""
+    names = [n for n in value.replace(",", " ").split() if n]
+    if not names:
+        raise argparse.ArgumentTypeError("ange förbundets mappnamn under data/, till exempel halland")
+    for name in names:
+        problem = folder_name_problem(name)
+        if problem:
+            raise argparse.ArgumentTypeError(problem)
+    return names
+
+
+def year(value: str) -> int:
+    """--year: four digits, nothing else."""
+    if len(value) == 4 and value.isascii() and value.isdigit():
+        return int(value)
+    raise argparse.ArgumentTypeError(f'"{excerpt(value)}" är inget år: skriv året med fyra siffror, till exempel 2023')
+
+
+def revision(value: str) -> str:
+    """--base: a git revision, never something git would read as an option (--output=…)."""
+    if value and not value.startswith("-") and value.isprintable() and " " not in value:
+        return value
+    raise argparse.ArgumentTypeError(f'"{excerpt(value)}" är ingen git-revision; skriv till exempel main eller HEAD')
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse, with its complaint in Swedish and in the findings' style."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNUSABLE, f"{self.prog}: fel: {_swedish(message)}\n")
+
+
+_ARGPARSE_SAYS = {
+    "the following arguments are required": "det här måste anges",
+    "unrecognized arguments": "okända argument",
+    "invalid choice": "okänt val",
+    "expected one argument": "väntade ett värde efter",
+    "argument ": "argumentet ",
+}
+
+
+def _swedish(message: str) -> str:
+    for english, swedish in _ARGPARSE_SAYS.items():
+        message = message.replace(english, swedish)
+    return message
+
+
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="finsam", description="Annual reports for samordningsförbund.")
-    top.add_argument("--data", type=Path, default=Path("data"), help="folder with one folder per förbund")
-    top.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
-    sub = top.add_subparsers(dest="command", required=True)
+    top = Parser(prog="finsam", description="Årsredovisningar för samordningsförbund.")
+    top.add_argument("--data", type=Path, default=Path("data"), help="mappen med en mapp per förbund")
+    top.add_argument("--debug", action="store_true", help="visa en traceback vid internt fel")
+    sub = top.add_subparsers(dest="command", required=True, parser_class=Parser)
     for name, (helptext, _handler) in COMMANDS.items():
         p = sub.add_parser(name, help=helptext)
         # --data is accepted after the command too; there it overrides the global one.
-        p.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="folder with one folder per förbund")
-        p.add_argument("--forbund", help="folder name under data/, e.g. halland")
-        p.add_argument("--year", type=int, help="report year; default: the latest year file")
+        p.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="mappen med en mapp per förbund")
+        p.add_argument("--forbund", type=forbund_names,
+                       help="förbundets mappnamn under data/, t.ex. halland; flera med komma: halland,sydnarke")
+        p.add_argument("--year", type=year, help="rapportåret, fyra siffror; annars det senaste året med en fil")
         if name == "check":
-            p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+            p.add_argument("--strict", action="store_true", help="exit 1 även vid varningar")
         if name == "diff":
-            p.add_argument("--base", default="HEAD", help="git revision to compare with (default HEAD)")
+            p.add_argument("--base", type=revision, default="HEAD",
+                           help="git-revisionen att jämföra med (standard HEAD)")
         if name == "report":
             p.add_argument("--out", type=Path, default=Path("build"))
-            p.add_argument("--html-only", action="store_true", help="skip the PDF (faster previews)")
+            p.add_argument("--html-only", action="store_true", help="hoppa över PDF:en (snabbare förhandsvisning)")
     return top
 
 
+def _tolerant_streams() -> None:
+    """A console that cannot show å or − (PYTHONIOENCODING=ascii, an old Windows code page)
+    gets \\u2212 in their place instead of a crash in the middle of the findings."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _tolerant_streams()
     args = parser().parse_args(argv)
     try:
         return int(COMMANDS[args.command][1](args))
@@ -130,8 +197,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # never a traceback for the kansli user; --debug shows it
         if args.debug:
             raise
-        print(f"internal error: {type(exc).__name__}: {exc}\n"
-              "This is a fault in the generator, not in your data. Run again with --debug and report it.",
+        print(f"internt fel (internal error): {type(exc).__name__}: {excerpt(str(exc), 200)}\n"
+              "Det är ett fel i generatorn, inte i era data. Kör igen med --debug och rapportera det.",
               file=sys.stderr)
         return EXIT_INTERNAL
 

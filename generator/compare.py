@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from .figures import figure_table
-from .findings import Finding, Pos, error
+from .findings import Finding, Pos, error, excerpt
 from .formatting import NBSP, plain, procent
 from .keys import ANDEL, format_of
 from .pipeline import check_year
@@ -30,9 +30,9 @@ class Change:
 
     def __str__(self) -> str:
         if self.before is None:
-            return f"  + {self.key} {self.year}: {_show(self.key, self.after)} (new)"
+            return f"  + {self.key} {self.year}: {_show(self.key, self.after)} (nytt)"
         if self.after is None:
-            return f"  - {self.key} {self.year}: {_show(self.key, self.before)} (gone)"
+            return f"  - {self.key} {self.year}: {_show(self.key, self.before)} (borta)"
         ratio = format_of(self.key) == ANDEL
         delta = "" if ratio else f" ({'+' if self.after > self.before else ''}{plain(self.after - self.before)})"
         return f"    {self.key} {self.year}: {_show(self.key, self.before)} → {_show(self.key, self.after)}{delta}"
@@ -40,7 +40,7 @@ class Change:
 
 def _show(key: str, value: Decimal | None) -> str:
     if value is None:
-        return "(none)"
+        return "(inget)"
     if format_of(key) == ANDEL:
         # Three decimals, so that a small change in a share is visible at all.
         return procent(value, 3).replace(NBSP, " ")
@@ -51,8 +51,8 @@ def repository_of(data: Path) -> tuple[Path | None, list[Finding]]:
     """The git work tree the data folder belongs to."""
     run = subprocess.run(["git", "-C", str(data), "rev-parse", "--show-toplevel"], capture_output=True, text=True)
     if run.returncode != 0:
-        return None, [error("E-GIT", f"{data} is not inside a git repository, so there is no revision to compare "
-                            "with", Pos(str(data)))]
+        return None, [error("E-GIT", f"{data} ligger inte i ett git-arkiv, så det finns ingen revision att jämföra "
+                            "med", Pos(str(data)))]
     return Path(run.stdout.strip()).resolve(), []
 
 
@@ -62,12 +62,16 @@ def export_revision(base: str, data: Path, into: Path) -> tuple[Path | None, lis
     if repo is None:
         return None, findings
     relative = data.resolve().relative_to(repo)
+    if base.startswith("-"):  # git would read it as an option (--output=FILE writes a file)
+        return None, [error("E-GIT", f'"{excerpt(base)}" är ingen git-revision; skriv till exempel main eller HEAD',
+                            Pos(str(data)))]
     run = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", base, "--", str(relative)],
                          capture_output=True)
     if run.returncode != 0:
         message = run.stderr.decode("utf-8", "replace").strip().splitlines()
-        return None, [error("E-GIT", f"cannot read {relative} at {base}: "
-                            f"{message[-1] if message else 'git archive failed'}", Pos(str(data)))]
+        return None, [error("E-GIT", f"kan inte läsa {relative} vid {excerpt(base)}: "
+                            f"{excerpt(message[-1], 120) if message else 'git archive misslyckades'}",
+                            Pos(str(data)))]
     with tarfile.open(fileobj=io.BytesIO(run.stdout)) as archive:
         archive.extractall(into, filter="data")
     return into / relative, []
@@ -91,19 +95,19 @@ def _compare_one(name: str, data: Path, old_data: Path, base: str,
         return [], list(now.findings)
     now_year = now.report.year
     if not (old_data / name / "forbund.yaml").exists():
-        return [f"{name} {now_year}: new förbund (not at {base})"], []
+        return [f"{name} {now_year}: nytt förbund (finns inte i {base})"], []
     then = check_year(old_data / name, now_year, base=old_data.parent)
     lines = []
     if not (old_data / name / f"{now_year}.yaml").exists():
-        lines.append(f"{name} {now_year}: {now_year}.yaml is new (not at {base}); compared with nothing")
+        lines.append(f"{name} {now_year}: {now_year}.yaml är ny (finns inte i {base}); jämförs med ingenting")
     elif then.report is None:
-        lines.append(f"{name} {now_year}: the data at {base} could not be read; compared with nothing")
+        lines.append(f"{name} {now_year}: data i {base} gick inte att läsa; jämförs med ingenting")
     found = changes(figure_table(then.report) if then.report else {}, figure_table(now.report))
-    lines.append(f"{name} {now_year}: " + (f"{len(found)} figure(s) changed since {base}" if found
-                                           else f"no derived figure changed since {base}"))
+    lines.append(f"{name} {now_year}: " + (f"{len(found)} belopp har ändrats sedan {base}" if found
+                                           else f"inget härlett belopp har ändrats sedan {base}"))
     lines.extend(str(c) for c in found)
     if now.errors:
-        lines.append(f"  and `make check` now reports {now.errors} error(s) for {name} {now_year}")
+        lines.append(f"  och `make check` rapporterar nu {now.errors} fel för {name} {now_year}")
     return lines, []
 
 

@@ -43,7 +43,7 @@ def _years(source: Source, year: int | None, every_year: bool) -> tuple[list[int
     if year is not None:
         if year not in source.years:
             have = ", ".join(str(y) for y in sorted(source.years))
-            return [], [error("E-YEAR", f"no {year}.yaml for this förbund; years with a file: {have}",
+            return [], [error("E-YEAR", f"det finns ingen {year}.yaml för det här förbundet; år med en fil: {have}",
                               Pos(source.shown(source.root)))]
         return [year], []
     return (sorted(source.years) if every_year else [max(source.years)]), []

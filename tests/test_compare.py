@@ -30,11 +30,11 @@ def test_diff_lists_changed_figures_with_before_after_and_difference(tmp_path):
     result = run_cli("diff", "--base", "HEAD", "--forbund", "sydnarke", cwd=repo)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("sydnarke 2023: ") and "figure(s) changed since HEAD" in lines[0]
+    assert lines[0].startswith("sydnarke 2023: ") and lines[0].endswith(" belopp har ändrats sedan HEAD")
     assert "    resultatrakning.arets_resultat 2023: 308 788 → 308 688 (-100)" in lines
     assert "    resultatrakning.finansiella_kostnader 2023: -1 655 → -1 755 (-100)" in lines
     assert any(line.startswith("    nyckeltal.soliditet 2023: 18,909 % → ") for line in lines)
-    assert "  and `make check` now reports 3 error(s) for sydnarke 2023" in lines
+    assert "  och `make check` rapporterar nu 3 fel för sydnarke 2023" in lines
     # The working tree is left as it was.
     assert "-1755" in path.read_text(encoding="utf-8")
 
@@ -42,14 +42,16 @@ def test_diff_lists_changed_figures_with_before_after_and_difference(tmp_path):
 def test_diff_without_changes_says_so(tmp_path):
     repo = _repo(tmp_path)
     result = run_cli("diff", "--forbund", "halland", cwd=repo)
-    assert result.stdout.strip() == "halland 2023: no derived figure changed since HEAD"
+    assert result.stdout.strip() == "halland 2023: inget härlett belopp har ändrats sedan HEAD"
 
 
 def test_unknown_revision_is_a_clear_error(tmp_path):
     repo = _repo(tmp_path)
     result = run_cli("diff", "--base", "no-such-branch", cwd=repo)
     assert result.returncode == 2
-    assert "cannot read data at no-such-branch" in result.stderr and "Traceback" not in result.stderr
+    assert ("data: fel: kan inte läsa data vid no-such-branch: fatal: not a valid object name: no-such-branch "
+            "[E-GIT]") in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_data_that_cannot_be_read_is_reported_not_compared(tmp_path):

@@ -59,7 +59,7 @@ def test_figures_needs_one_forbund(tmp_path):
     shutil.copytree(DATA, tmp_path / "data")
     result = run_cli("figures", cwd=tmp_path)
     assert result.returncode == 2
-    assert "name one förbund with --forbund" in result.stderr
+    assert "figures: ange ett enda förbund med --forbund (FORBUND=… för make)" in result.stderr
 
 
 def test_readme_key_list_is_the_generated_one():

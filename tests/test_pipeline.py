@@ -14,13 +14,14 @@ def test_an_unreadable_narrative_loses_no_other_finding(tmp_path):
     (tmp_path / "data" / "sydnarke" / "2023.md").write_bytes("## Organisation\nFörbundet\n".encode("latin-1"))
     result = run_cli("check", cwd=tmp_path)
     assert result.returncode == 2
-    assert ("data/sydnarke/2023.md:2:2: fel: the file is not valid UTF-8 (byte 0xf6) (it looks like Latin-1 or "
-            "Windows-1252: å, ä, ö are stored differently there); save it as UTF-8 in your editor [E-UTF8]") \
+    assert ("data/sydnarke/2023.md:2:2: fel: filen är inte giltig UTF-8 (byte 0xf6) (den ser ut att vara sparad som "
+            "Latin-1 eller Windows-1252, där å, ä och ö lagras annorlunda); spara den som UTF-8 i din editor (i "
+            "Anteckningar: Spara som → Kodning: UTF-8) [E-UTF8]") \
         in result.stdout
     # Halland's own finding (its 2022 equity above the ceiling) is still reported …
     assert "data/halland/2022.yaml:91:1: varning: eget kapital 5 480 534 kr" in result.stdout
     # … and the summary line, with the error counted.
-    assert result.stderr.strip().endswith("1 error(s), 1 warning(s)")
+    assert result.stderr.strip().endswith("1 fel, 1 varning")
     assert "Traceback" not in result.stdout + result.stderr
 
 
@@ -38,7 +39,8 @@ def test_a_forbund_is_derived_once_for_all_its_years(monkeypatch):
 def test_a_year_without_a_file_is_a_finding_not_an_exception():
     outcome = check_year(DATA / "halland", 2019)
     assert outcome.report is None
-    assert [f.message for f in outcome.findings] == ["no 2019.yaml for this förbund; years with a file: 2022, 2023"]
+    assert [f.message for f in outcome.findings] == [
+        "det finns ingen 2019.yaml för det här förbundet; år med en fil: 2022, 2023"]
 
 
 def test_findings_come_in_the_order_of_files_and_lines(tmp_path):

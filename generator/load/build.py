@@ -51,11 +51,11 @@ def _empty(cls: type, text: str, shown: str) -> Finding:
     import typing
 
     written = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    what = ("holds no key: value lines" if written else
-            "has only comments" if any(line.strip() for line in text.splitlines()) else "is empty")
+    what = ("har inga rader med nyckel: värde" if written else
+            "har bara kommentarer" if any(line.strip() for line in text.splitlines()) else "är tom")
     hints = typing.get_type_hints(cls, include_extras=True)
     required = [f.name for f in dataclasses.fields(cls) if f.init and f.default is dataclasses.MISSING
                 and f.default_factory is dataclasses.MISSING]
     first = example(required[0], hints[required[0]]) if required else ""
-    return error("E-EMPTY", f"the file {what}; it needs at least the keys {', '.join(required)} (starting with "
-                 f"{first}); the other förbund's files show how", Pos(shown, 1, 1))
+    return error("E-EMPTY", f"filen {what}; den behöver minst nycklarna {', '.join(required)} (börja med "
+                 f"{first}); de andra förbundens filer visar hur", Pos(shown, 1, 1))
