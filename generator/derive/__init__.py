@@ -91,4 +91,5 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
     figures[year].update(insats_figures(arsfil, results, categories))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
-                          derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories)
+                          derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
+                          senaste=year == max(source.years))

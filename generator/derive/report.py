@@ -35,6 +35,7 @@ class Arsredovisning:
     narrativ: tuple[Avsnitt, ...] = ()  # the year's Markdown, in file order
     insatser: list[InsatsResultat] = field(default_factory=list)
     kategorier: list[Kategori] = field(default_factory=list)
+    senaste: bool = True  # the förbund's latest year: forbund.yaml's own facts are checked with it, once
 
     @property
     def year(self) -> int:
