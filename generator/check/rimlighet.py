@@ -116,3 +116,34 @@ def check_andelar(r: Arsredovisning) -> Iterator[Finding]:
         if belopp < 0:
             yield warning("W-MEDLEM", f"medlemsavgiften för {excerpt(name)} är negativ ({belopp}); en medlem betalar "
                           "in sin avgift, skriv beloppet utan minustecken", avgifter.pos_of(name))
+
+
+def check_historik(r: Arsredovisning) -> Iterator[Finding]:
+    """A historik block stands for a year without a file, between the law and now."""
+    if not r.senaste:
+        return
+    historik = r.forbund.historik
+    now = _idag().year
+    for year in historik:
+        pos = historik.pos_of(year)
+        if year in r.ar_med_fil:
+            yield warning("W-HISTORIK", f"historik för {year} används inte: det finns en {year}.yaml, och dess "
+                          f"uppgifter gäller; ta bort {year} under historik", pos)
+        elif year < FORSTA_AR:
+            yield warning("W-AR", f"historik för {year}, före {FORSTA_AR} då lagen om finansiell samordning trädde i "
+                          "kraft; stämmer årtalet?", pos)
+        elif year > now:
+            yield warning("W-AR", f"historik för {year}, ett år som inte har börjat än; stämmer årtalet?", pos)
+
+
+def check_underskott(r: Arsredovisning) -> Iterator[Finding]:
+    """Earlier deficits are of earlier years, and are deficits (negative)."""
+    underskott = r.arsfil.balanskrav.tidigare_underskott
+    for year, amount in underskott.items():
+        pos = underskott.pos_of(year)
+        if year >= r.year:
+            yield error("E-UNDERSKOTT", f"tidigare_underskott för {year}: bara år före {r.year} kan ha ett tidigare "
+                        f"underskott; årets balanskravsresultat räknas fram", pos)
+        elif amount > 0:
+            yield warning("W-UNDERSKOTT", f"tidigare_underskott för {year} är positivt ({amount}); ett underskott "
+                          f"skrivs som ett negativt belopp: -{amount}", pos)

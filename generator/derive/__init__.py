@@ -93,4 +93,4 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     figures[year].update(insats_figures(arsfil, results, categories))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
-                          senaste=year == max(source.years))
+                          senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))
