@@ -76,3 +76,25 @@ def test_the_examples_have_no_collisions():
     for forbund in ("halland", "sydnarke"):
         outcome = check_year(REPO / "data" / forbund)
         assert not [f for f in outcome.findings if f.code == "E-NYCKEL"]
+
+
+def _pairs_once(pairs):
+    keys = [k for k, _ in pairs]
+    assert len(keys) == len(set(keys)), f"a key twice in the export: {keys}"
+    return dict(pairs)
+
+
+def test_the_figures_export_has_one_meaning_per_key(tmp_path):
+    import json
+
+    from generator.figures import to_json
+    from generator.keys import lookup
+
+    r, found = _derived(tmp_path, BANK, BANK + "\n      - {text: Summa, belopp: -5}\n      - {text: bankavgifter, "
+                        "belopp: -7}")
+    assert len(found) == 2
+    figures = json.loads(to_json(r, "halland"), object_pairs_hook=_pairs_once)["figures"]
+    assert figures["noter.finansiella_kostnader.summa"] == {"2023": -22449, "2022": -53654}
+    assert figures["noter.finansiella_kostnader.summa_2"] == {"2023": -5}
+    assert figures["noter.finansiella_kostnader.bankavgifter_2"] == {"2023": -7}
+    assert all(lookup(key) is not None for key in figures)
