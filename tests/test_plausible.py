@@ -32,3 +32,15 @@ def test_warning_case(case_file: Path, tmp_path: Path):
     assert returncode == case["exit"], output
     for expected in case["expect"]:
         assert expected in output, f"missing {expected!r} in:\n{output}"
+
+
+def test_forbund_facts_are_reported_once_when_every_year_is_checked(tmp_path):
+    """forbund.yaml is checked with the latest year only: two year files, one warning."""
+    folder = tmp_path / "data" / "halland"
+    shutil.copytree(SOURCE, folder)
+    path = folder / "forbund.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    roll: Ordförande", "    roll: Ledamot"), encoding="utf-8")
+    returncode, output = run_check(tmp_path)
+    assert returncode == 0, output
+    assert output.count("[W-STYRELSE]") == 1, output

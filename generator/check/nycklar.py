@@ -30,6 +30,7 @@ class Claim:
     name: str
     key: str
     pos: Pos
+    fix: str = "byt namn på en av dem"  # what to do when two names collide
 
 
 def _line(pos: Pos, here: Pos) -> str:
@@ -48,7 +49,7 @@ def collisions(claims: Iterable[Claim], reserved: dict[str, str]) -> Iterator[Fi
         elif c.key in seen:
             first = seen[c.key]
             yield error(CODE, f'{c.what} "{name}" ({_line(c.pos, c.pos)}) ger samma nyckel som "{excerpt(first.name)}" '
-                        f"({_line(first.pos, c.pos)}): {c.key}; byt namn på en av dem", c.pos)
+                        f"({_line(first.pos, c.pos)}): {c.key}; {c.fix}", c.pos)
         else:
             seen[c.key] = c
 
@@ -97,8 +98,10 @@ def check_nycklar(r: Arsredovisning) -> Iterator[Finding]:
     if a.driftredovisning is not None:
         yield from collisions((Claim("verksamhet", v.namn, f"driftredovisning.{slug(v.namn)}", v.pos_of("namn"))
                                for v in a.driftredovisning.verksamheter), {})
-    yield from collisions((Claim("medlem", n, f"medlemsavgifter.{slug(n)}", a.medlemsavgifter.pos_of(n))
+    yield from collisions((Claim("medlem", n, f"medlemsavgifter.{slug(n)}", a.medlemsavgifter.pos_of(n),
+                                 "skriv varje medlem en gång, med namnet som i forbund.yaml")
                            for n in a.medlemsavgifter), _reserved_rows("medlemsavgifter"))
     yield from collisions((Claim("indikatormätning för", m.insats, f"indikatormatning.{slug(m.insats)}",
-                                 m.pos_of("insats")) for m in a.indikatormatning), {})
+                                 m.pos_of("insats"), "skriv alla frågor för insatsen i en och samma mätning")
+                           for m in a.indikatormatning), {})
     yield from check_noter(a)
