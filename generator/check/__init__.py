@@ -23,6 +23,7 @@ from .rimlighet import (
     check_historik,
     check_styrelse,
     check_tecken,
+    check_tecken_pa_belopp,
     check_underskott,
     check_underskrift,
 )
@@ -35,7 +36,7 @@ CHECKS: tuple[Check, ...] = (
     check_medlemmar, check_medlemsandelar, check_eget_kapital_tak, check_balanskrav, check_datum,
     check_kontrollsummor, check_referenser, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
-    check_historik, check_underskott,
+    check_historik, check_underskott, check_tecken_pa_belopp,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

@@ -147,3 +147,17 @@ def check_underskott(r: Arsredovisning) -> Iterator[Finding]:
         elif amount > 0:
             yield warning("W-UNDERSKOTT", f"tidigare_underskott för {year} är positivt ({amount}); ett underskott "
                           f"skrivs som ett negativt belopp: -{amount}", pos)
+
+
+def check_tecken_pa_belopp(r: Arsredovisning) -> Iterator[Finding]:
+    """Amounts the model says are positive: investments, sales, an insats's budget and utfall."""
+    a = r.arsfil
+    owners: list[tuple[Any, str, str]] = [(a.investeringar, "investeringar", "utbetalt för nya anläggningstillgångar"),
+                                          (a.investeringar, "forsaljningar", "inbetalt för sålda tillgångar")]
+    owners += [(i, name, f'kronor som insatsen "{excerpt(i.namn)}" använt') for i in a.insatser
+               for name in ("budget", "utfall")]
+    for owner, name, what in owners:
+        value = getattr(owner, name)
+        if value is not None and value < 0:
+            yield warning("W-FORTECKEN", f"{name} är negativt ({value}); det är {what} och skrivs positivt: "
+                          f"{-value}", owner.pos_of(name))
