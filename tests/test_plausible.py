@@ -44,3 +44,17 @@ def test_forbund_facts_are_reported_once_when_every_year_is_checked(tmp_path):
     returncode, output = run_check(tmp_path)
     assert returncode == 0, output
     assert output.count("[W-STYRELSE]") == 1, output
+
+
+@pytest.mark.parametrize("today,warned", [("2023-06-01", False), ("2022-12-31", True), ("2040-01-01", False)])
+def test_a_year_file_is_warned_only_when_its_year_has_not_begun(monkeypatch, today, warned):
+    import datetime as dt
+
+    from generator.check import rimlighet
+    from generator.pipeline import check_year
+
+    monkeypatch.setattr(rimlighet, "_idag", lambda: dt.date.fromisoformat(today))
+    report = check_year(SOURCE, 2023).report
+    assert report is not None
+    found = [f"{f.pos.line}: {f.message}" for f in rimlighet.check_ar(report)]
+    assert found == (["5: årsfilen gäller 2023, ett år som inte har börjat än; stämmer årtalet?"] if warned else [])
