@@ -98,3 +98,12 @@ def test_the_figures_export_has_one_meaning_per_key(tmp_path):
     assert figures["noter.finansiella_kostnader.summa_2"] == {"2023": -5}
     assert figures["noter.finansiella_kostnader.bankavgifter_2"] == {"2023": -7}
     assert all(lookup(key) is not None for key in figures)
+
+
+def test_a_collision_of_very_long_names_quotes_only_an_excerpt(tmp_path):
+    long = "Steg " * 2000
+    r, found = _derived(tmp_path, FIN, FIN + f"\n  - {{namn: {long}, kategori: individinriktad, utfall: 1}}"
+                        f"\n  - {{namn: {long.upper()}, kategori: individinriktad, utfall: 2}}")
+    [f] = found
+    assert len(f.message) < 300, f.message
+    assert f.message.startswith('insats "STEG STEG STEG STEG STEG STEG STEG STEG…" (rad 209) ger samma nyckel som')

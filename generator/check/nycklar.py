@@ -20,6 +20,7 @@ from ..slug import slug
 from ..texts import KATEGORI
 
 CODE = "E-NYCKEL"
+KEY_EXCERPT = 100  # a key is made of the names, so it is cut like them, if later
 
 
 @dataclass(frozen=True)
@@ -42,14 +43,14 @@ def collisions(claims: Iterable[Claim], reserved: dict[str, str]) -> Iterator[Fi
     """An error for each claim whose key an earlier claim, or the stage itself, already has."""
     seen: dict[str, Claim] = {}
     for c in claims:
-        name = excerpt(c.name)
+        name, key = excerpt(c.name), excerpt(c.key, KEY_EXCERPT)
         if c.key in reserved:
-            yield error(CODE, f'{c.what} "{name}" ger nyckeln {c.key}, som är reserverad för {reserved[c.key]}; '
+            yield error(CODE, f'{c.what} "{name}" ger nyckeln {key}, som är reserverad för {reserved[c.key]}; '
                         f"välj ett annat namn", c.pos)
         elif c.key in seen:
             first = seen[c.key]
             yield error(CODE, f'{c.what} "{name}" ({_line(c.pos, c.pos)}) ger samma nyckel som "{excerpt(first.name)}" '
-                        f"({_line(first.pos, c.pos)}): {c.key}; {c.fix}", c.pos)
+                        f"({_line(first.pos, c.pos)}): {key}; {c.fix}", c.pos)
         else:
             seen[c.key] = c
 
