@@ -30,3 +30,7 @@ EGET_KAPITAL_TAK = Decimal("0.20")
 
 # Amounts in kronor are kept with at most öre: two decimals.
 ORE_DECIMALER = 2
+
+# Lagen (2003:1210) om finansiell samordning came into force on 1 January 2004: no
+# samordningsförbund has a year before it.
+FORSTA_AR = 2004

@@ -5,6 +5,8 @@ Transliteration is python-slugify's (text-unidecode): å, ä → a, ö → o, bu
 """
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from slugify import slugify
 
 
@@ -13,12 +15,21 @@ def slug(text: str) -> str:
     return slugify(text, separator="_") or "rad"
 
 
-def unique_slugs(texts: list[str]) -> list[str]:
-    """Slugs for a list of texts, numbered where two texts would share one."""
-    seen: dict[str, int] = {}
+def unique_slugs(texts: list[str], reserved: Collection[str] = ()) -> list[str]:
+    """Slugs for a list of texts, each distinct and none of `reserved`.
+
+    Two texts that share a slug, or a text whose slug is a word the caller writes itself
+    (`summa`), are an error the check stage reports; until it is fixed the later one gets
+    the first free `_2`, `_3` … so that no figure ever overwrites another.
+    """
+    taken = set(reserved)
     out = []
     for text in texts:
-        base = slug(text)
-        seen[base] = seen.get(base, 0) + 1
-        out.append(base if seen[base] == 1 else f"{base}_{seen[base]}")
+        base = candidate = slug(text)
+        n = 1
+        while candidate in taken:
+            n += 1
+            candidate = f"{base}_{n}"
+        taken.add(candidate)
+        out.append(candidate)
     return out

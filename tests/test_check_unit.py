@@ -114,8 +114,8 @@ def test_kontrollsumma_that_disagrees_gives_one_error_with_expected_computed_dif
     f = findings[0]
     assert (f.code, f.severity) == ("E-KONTROLL", Severity.ERROR)
     assert f.message == ("kontrollsumma balansrakning.summa_tillgangar 2023: "
-                         "expected 6 297 834, computed 6 297 833, difference 1")
-    assert "expected 6 297 834, computed 6 297 833, difference 1" in f.message
+                         "angivet 6 297 834, framräknat 6 297 833, skillnad 1")
+    assert "angivet 6 297 834, framräknat 6 297 833, skillnad 1" in f.message
     assert f.pos.path == halland.shown("2023.yaml")
     assert f.pos.line == halland.line_of("2023.yaml", "balansrakning.summa_tillgangar: 6297834")
     assert str(f).startswith(f"{halland.shown('2023.yaml')}:{f.pos.line}:")
@@ -125,28 +125,28 @@ def test_kontrollsumma_that_disagrees_gives_one_error_with_expected_computed_dif
 def test_kontrollsumma_below_the_derived_figure_has_a_negative_difference(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297832))
     [f] = check.check_kontrollsummor(halland.report())
-    assert f.message.endswith("expected 6 297 832, computed 6 297 833, difference -1")
+    assert f.message.endswith("angivet 6 297 832, framräknat 6 297 833, skillnad -1")
 
 
 def test_kontrollsumma_with_ore_is_compared_exactly(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar="6297833.50"))
     [f] = check.check_kontrollsummor(halland.report())
-    assert f.message.endswith("expected 6 297 833,50, computed 6 297 833, difference 0,50")
+    assert f.message.endswith("angivet 6 297 833,50, framräknat 6 297 833, skillnad 0,50")
 
 
 def test_kontrollsumma_with_the_opposite_sign_says_so(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=-6297833))
     [f] = check.check_kontrollsummor(halland.report())
-    assert f.message == ("kontrollsumma balansrakning.summa_tillgangar 2023: expected -6 297 833, computed 6 297 833, "
-                         "difference -12 595 666; only the sign differs: in these files income and assets are "
-                         "positive and costs negative, as the income statement prints them")
+    assert f.message == ("kontrollsumma balansrakning.summa_tillgangar 2023: angivet -6 297 833, framräknat 6 297 833, "
+                         "skillnad -12 595 666; bara tecknet skiljer: i de här filerna är intäkter och tillgångar "
+                         "positiva och kostnader negativa, som resultaträkningen visar dem")
 
 
 def test_kontrollsumma_for_last_year_is_checked_against_last_year(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace("-423974", "-423973"))
     [f] = check.check_kontrollsummor(halland.report())
     assert f.message == ("kontrollsumma resultatrakning.arets_resultat 2022: "
-                         "expected -423 973, computed -423 974, difference 1")
+                         "angivet -423 973, framräknat -423 974, skillnad 1")
     assert f.pos.line == halland.line_of("2023.yaml", "resultatrakning.arets_resultat: -423973")
 
 
@@ -155,7 +155,7 @@ def test_kontrollsumma_with_unknown_key_suggests_the_key(halland):
         "balansrakning.summa_tillgangar:", "balansrakning.summa_tillgangr:"))
     [f] = check.check_kontrollsummor(halland.report())
     assert f.code == "E-KONTROLL"
-    assert f.message == ('kontrollsumma "balansrakning.summa_tillgangr" names no figure of 2023; '
+    assert f.message == ('kontrollsumma "balansrakning.summa_tillgangr" är inget belopp som räknas fram för 2023; '
                          'menade du "balansrakning.summa_tillgangar"?')
     assert f.pos.line == halland.line_of("2023.yaml", "balansrakning.summa_tillgangr:")
 
@@ -164,7 +164,7 @@ def test_kontrollsumma_for_a_year_outside_the_report(halland):
     halland.append("2023.yaml", KONTROLL.format(tillgangar=6297833).replace("    2022:", "    2021:"))
     [f] = check.check_kontrollsummor(halland.report())
     assert f.code == "E-KONTROLL"
-    assert f.message == "kontrollsummor for 2021: only 2023 and 2022 are in this report"
+    assert f.message == "kontrollsummor för 2021: bara 2023 och 2022 finns i den här årsredovisningen"
 
 
 # --- balanskrav ----------------------------------------------------------------------
@@ -177,7 +177,7 @@ def test_negative_balanskravsresultat_without_explanation_warns(halland):
     halland.cut_from("2023.yaml", "balanskrav:")
     findings = list(check.check_balanskrav(halland.report()))
     assert [(f.code, f.severity) for f in findings] == [("W-BALANSKRAV", Severity.WARNING)]
-    assert "årets balanskravsresultat is negative (-2 812 499 kr)" in findings[0].message
+    assert "årets balanskravsresultat är negativt (-2 812 499 kr)" in findings[0].message
     assert "styrelsens_forklaring" in findings[0].message
     assert findings[0].pos.path == halland.shown("2023.yaml")
 
@@ -194,7 +194,7 @@ def test_signing_date_after_31_march_warns(halland):
     halland.replace("2023.yaml", "  datum: 2024-03-08", "  datum: 2024-04-15")
     findings = list(check.check_datum(halland.report()))
     assert [(f.code, f.severity) for f in findings] == [("W-DATUM", Severity.WARNING)]
-    assert findings[0].message.startswith("underskrift.datum 2024-04-15 is after 2024-03-31")
+    assert findings[0].message.startswith("underskrift.datum 2024-04-15 är efter 2024-03-31")
     assert findings[0].pos.line == halland.line_of("2023.yaml", "datum: 2024-04-15")
 
 
@@ -202,7 +202,7 @@ def test_board_decision_after_31_march_warns(halland):
     halland.replace("2023.yaml", "styrelsens_beslut: 2024-03-08", "styrelsens_beslut: 2024-04-15")
     [f] = check.check_datum(halland.report())
     assert f.code == "W-DATUM"
-    assert f.message.startswith("styrelsens_beslut 2024-04-15 is after 2024-03-31")
+    assert f.message.startswith("styrelsens_beslut 2024-04-15 är efter 2024-03-31")
     assert f.pos.line == halland.line_of("2023.yaml", "styrelsens_beslut: 2024-04-15")
 
 
@@ -215,7 +215,7 @@ def test_signing_before_the_year_ended_is_an_error(halland):
     halland.replace("2023.yaml", "  datum: 2024-03-08", "  datum: 2023-12-31")
     [f] = check.check_datum(halland.report())
     assert (f.code, f.severity) == ("E-DATUM", Severity.ERROR)
-    assert f.message.startswith("underskrift.datum 2023-12-31 is before the end of 2023")
+    assert f.message.startswith("underskrift.datum 2023-12-31 är före slutet av 2023")
 
 
 # --- eget kapital against the ceiling ------------------------------------------------
@@ -236,8 +236,8 @@ def test_eget_kapital_above_the_ceiling_warns_with_the_figures(halland):
     findings = list(check.check_eget_kapital_tak(r))
     assert [(f.code, f.severity) for f in findings] == [("W-EK-TAK", Severity.WARNING)]
     assert text_of(findings[0]).startswith(
-        "eget kapital 2 668 035 kr is 14 % of the year's medlemsavgifter, above Nationella rådets "
-        "recommended ceiling of 10 % (1 908 520 kr) by 759 515 kr")
+        "eget kapital 2 668 035 kr är 14 % av årets medlemsavgifter, 759 515 kr över Nationella rådets "
+        "rekommenderade tak på 10 % (1 908 520 kr)")
     assert findings[0].pos.path == halland.shown("2023.yaml")
 
 
@@ -256,8 +256,8 @@ def test_shares_off_50_25_25_warn_with_the_figures(sydnarke):
     assert [(f.code, f.severity) for f in findings] == [("W-ANDEL", Severity.WARNING)] * 2
     # 2 711 000 / 5 222 000 = 51,91 %; 1 205 500 / 5 222 000 = 23,09 %.
     assert [text_of(f) for f in findings] == [
-        "staten paid 2 711 000 kr, 51,91 % of 5 222 000 kr; the law's share is 50 % (2 611 000 kr)",
-        "regionen paid 1 205 500 kr, 23,09 % of 5 222 000 kr; the law's share is 25 % (1 305 500 kr)",
+        "staten betalade 2 711 000 kr, 51,91 % av 5 222 000 kr; lagens andel är 50 % (2 611 000 kr)",
+        "regionen betalade 1 205 500 kr, 23,09 % av 5 222 000 kr; lagens andel är 25 % (1 305 500 kr)",
     ]
     assert {f.pos.path for f in findings} == {sydnarke.shown("2023.yaml")}
 
@@ -271,9 +271,10 @@ def test_kommun_off_its_fordelningsnyckel_warns_at_its_line(halland):
     assert [f.code for f in findings] == ["W-ANDEL", "W-ANDEL"]
     assert [text_of(f) for f in findings] == [
         # 1 628 640 / 19 085 200 = 8,53 %; 0,08 × 19 085 200 = 1 526 816.
-        "Halmstads kommun paid 1 628 640 kr, 8,53 % of the fees; its fördelningsnyckel gives 8,00 % (1 526 816 kr)",
+        "Halmstads kommun betalade 1 628 640 kr, 8,53 % av avgifterna; dess fördelningsnyckel ger 8,00 % "
+        "(1 526 816 kr)",
         # 91 180 / 19 085 200 = 0,48 %; 0,01 × 19 085 200 = 190 852.
-        "Hylte kommun paid 91 180 kr, 0,48 % of the fees; its fördelningsnyckel gives 1,00 % (190 852 kr)",
+        "Hylte kommun betalade 91 180 kr, 0,48 % av avgifterna; dess fördelningsnyckel ger 1,00 % (190 852 kr)",
     ]
     assert [f.pos.line for f in findings] == [halland.line_of("2023.yaml", "Halmstads kommun: 1628640"),
                                               halland.line_of("2023.yaml", "Hylte kommun: 91180")]
@@ -288,10 +289,10 @@ def test_balance_sheet_that_does_not_balance(halland):
     [f] = check.check_balans(r)
     assert (f.code, f.severity) == ("E-BALANS", Severity.ERROR)
     assert ("summa tillgångar 6 297 834, summa eget kapital, avsättningar och skulder 6 297 833, "
-            "difference 1") in f.message
+            "skillnad 1") in f.message
     [g] = check.check_kassaflode(r)
     assert g.code == "E-KASSAFLODE"
-    assert "8 528 237 + årets kassaflöde -2 990 789 = 5 537 448, but likvida medel vid årets slut are 5 537 449" \
+    assert "8 528 237 + årets kassaflöde -2 990 789 = 5 537 448, men likvida medel vid årets slut är 5 537 449" \
         in g.message
 
 
@@ -301,16 +302,16 @@ def test_varav_and_bilaga_as_published_do_not_add_up(halland):
     findings = list(check.check_specifikationer(halland.report()))
     assert sorted(f.code for f in findings) == ["E-BILAGA", "E-VARAV"]
     varav = next(f for f in findings if f.code == "E-VARAV")
-    assert varav.message.startswith('"Avgifter för kurser": the varav rows add up to -740 066, the row is '
-                                    "-740 065 (difference -1)")
+    assert varav.message.startswith('"Avgifter för kurser": varav-raderna summerar till -740 066, raden är '
+                                    "-740 065 (skillnad -1)")
     bilaga = next(f for f in findings if f.code == "E-BILAGA")
-    assert bilaga.message == ('bilaga "Projektkostnader per insats" adds up to -15 547 508, but '
-                              '"varav Projektkostnader" in the note is -15 547 509 (difference 1)')
+    assert bilaga.message == ('bilaga "Projektkostnader per insats" summerar till -15 547 508, men '
+                              '"varav Projektkostnader" i noten är -15 547 509 (skillnad 1)')
 
 
 def test_driftredovisning_that_misses_a_krona(sydnarke):
     sydnarke.replace("2023.yaml", "kostnad: -1392951", "kostnad: -1392950")
     [f] = check.check_driftredovisning(sydnarke.report())
     assert f.code == "E-DRIFT"
-    assert f.message.startswith("driftredovisningen 2023 adds up to netto 308 789, but årets resultat is "
-                                "308 788 (difference 1)")
+    assert f.message.startswith("driftredovisningen 2023 summerar till netto 308 789, men årets resultat är "
+                                "308 788 (skillnad 1)")

@@ -94,7 +94,8 @@ def test_an_unknown_figure_name_fails_check_with_file_and_line(tmp_path):
     _write_md(tmp_path, "## Organisation\n\nFörbundet.\n\nResultatet var {{ resultatrakning.arets_resultatt }} kr.\n")
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
     assert result.returncode == 1
-    assert ('data/sydnarke/2023.md:5:16: fel: "resultatrakning.arets_resultatt" names no figure of 2023; '
+    assert ('data/sydnarke/2023.md:5:16: fel: "resultatrakning.arets_resultatt" är inget belopp som räknas fram '
+            'för 2023; '
             'menade du "resultatrakning.arets_resultat"? [E-REFERENS]') in result.stdout
 
 
@@ -131,10 +132,10 @@ def test_insats_links_and_entered_figures_are_checked(tmp_path):
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
     assert result.returncode == 1
     assert (f'data/sydnarke/2023.yaml:{link_line}:23: fel: insats "Mottagningsteamet": driftredovisning '
-            f'"Mottagningsteem" is no row of the driftredovisning; menade du "Mottagningsteam"? [E-INSATS]') \
+            f'"Mottagningsteem" är ingen rad i driftredovisningen; menade du "Mottagningsteam"? [E-INSATS]') \
         in result.stdout
-    assert (f'data/sydnarke/2023.yaml:{utfall_line}:13: fel: insats "Coachingteamet": utfall 2 020 055 differs from '
-            'the driftredovisning row "Coachingteam Sydnärke", which gives 2 020 054 (difference 1)') in result.stdout
+    assert (f'data/sydnarke/2023.yaml:{utfall_line}:13: fel: insats "Coachingteamet": utfall 2 020 055 skiljer sig '
+            'från raden "Coachingteam Sydnärke" i driftredovisningen, som ger 2 020 054 (skillnad 1)') in result.stdout
 
 
 def test_more_insatser_than_costs_is_an_error(tmp_path):
@@ -143,4 +144,4 @@ def test_more_insatser_than_costs_is_an_error(tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("utfall: 14036493", "utfall: 24036493"), encoding="utf-8")
     result = run_cli("check", "--forbund", "halland", "--year", "2023", cwd=tmp_path)
     assert result.returncode == 1
-    assert "the insatser's utfall add up to 25 547 508, more than verksamhetens kostnader (22 680 898)" in result.stdout
+    assert "insatsernas utfall summerar till 25 547 508, mer än verksamhetens kostnader (22 680 898)" in result.stdout

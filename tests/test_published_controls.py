@@ -151,8 +151,8 @@ SEEDS = {
 
 FINDING = re.compile(r"^(?P<path>[^:\n]+):(?P<line>\d+):(?P<col>\d+): (?P<severity>fel|varning): "
                      r"(?P<message>.*) \[(?P<code>[A-Z][A-Z-]*)\]$")
-KONTROLL = re.compile(r"^kontrollsumma (?P<key>\S+) (?P<year>\d{4}): expected (?P<expected>.+), "
-                      r"computed (?P<computed>.+), difference (?P<difference>.+)$")
+KONTROLL = re.compile(r"^kontrollsumma (?P<key>\S+) (?P<year>\d{4}): angivet (?P<expected>.+), "
+                      r"framräknat (?P<computed>.+), skillnad (?P<difference>.+)$")
 
 
 def plain(value: int) -> str:

@@ -21,3 +21,4 @@ def test_slug(name, key):
 
 def test_repeated_names_are_numbered():
     assert unique_slugs(["Kansli", "Kansli", "Projekt"]) == ["kansli", "kansli_2", "projekt"]
+    assert unique_slugs(["Kansli", "Kansli", "Kansli 2"]) == ["kansli", "kansli_2", "kansli_2_2"]

@@ -15,6 +15,18 @@ from .insatser import check_indikatormatning, check_insatser, check_kategorier
 from .kontroll import check_kontrollsummor, check_referenser
 from .medlemmar import check_medlemmar, check_medlemsandelar
 from .noter import check_specifikationer
+from .nycklar import check_nycklar
+from .rimlighet import (
+    check_andelar,
+    check_ar,
+    check_dubbletter,
+    check_historik,
+    check_styrelse,
+    check_tecken,
+    check_tecken_pa_belopp,
+    check_underskott,
+    check_underskrift,
+)
 from .statements import check_anlaggningstillgangar, check_balans, check_driftredovisning, check_kassaflode
 
 Check = Callable[[Arsredovisning], Iterable[Finding]]
@@ -23,6 +35,8 @@ CHECKS: tuple[Check, ...] = (
     check_balans, check_kassaflode, check_anlaggningstillgangar, check_driftredovisning, check_specifikationer,
     check_medlemmar, check_medlemsandelar, check_eget_kapital_tak, check_balanskrav, check_datum,
     check_kontrollsummor, check_referenser, check_insatser, check_kategorier, check_indikatormatning,
+    check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
+    check_historik, check_underskott, check_tecken_pa_belopp,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

@@ -19,9 +19,10 @@ def check_eget_kapital_tak(r: Arsredovisning) -> Iterator[Finding]:
     tak, tak_andel = r.value(NT.eget_kapital_tak), r.value(NT.eget_kapital_tak_andel)
     if over is None or over <= 0 or ek is None or andel is None or tak is None or tak_andel is None:
         return
-    yield warning("W-EK-TAK", f"eget kapital {plain(ek)} kr is {procent(andel)} of the year's medlemsavgifter, above "
-                  f"Nationella rådets recommended ceiling of {procent(tak_andel)} ({plain(tak)} kr) by {plain(over)} "
-                  "kr; say in the förvaltningsberättelse how the förbund will use it", r.arsfil.pos_of("balansrakning"))
+    yield warning("W-EK-TAK", f"eget kapital {plain(ek)} kr är {procent(andel)} av årets medlemsavgifter, "
+                  f"{plain(over)} kr "
+                  f"över Nationella rådets rekommenderade tak på {procent(tak_andel)} ({plain(tak)} kr); skriv i "
+                  "förvaltningsberättelsen hur förbundet ska använda det", r.arsfil.pos_of("balansrakning"))
 
 
 def check_balanskrav(r: Arsredovisning) -> Iterator[Finding]:
@@ -30,13 +31,13 @@ def check_balanskrav(r: Arsredovisning) -> Iterator[Finding]:
     bk = r.arsfil.balanskrav
     if result is not None and result < 0 and not bk.styrelsens_forklaring:
         where = r.arsfil.pos_of("balanskrav") if "balanskrav" in r.arsfil.at else r.arsfil.pos
-        yield warning("W-BALANSKRAV", f"årets balanskravsresultat is negative ({plain(result)} kr): write "
-                      "balanskrav: styrelsens_forklaring: how and when it is restored, or the synnerliga skäl for "
-                      "not restoring it", where)
+        yield warning("W-BALANSKRAV", f"årets balanskravsresultat är negativt ({plain(result)} kr): skriv under "
+                      "balanskrav: styrelsens_forklaring: hur och när det återställs, eller de synnerliga skälen för "
+                      "att inte återställa det", where)
     for year, amount in bk.tidigare_underskott.items():
         if amount < 0 and r.year - year > ATERSTALLA_AR:
-            yield warning("W-UNDERSKOTT", f"the deficit of {year} ({plain(amount)} kr) is older than "
-                          f"{ATERSTALLA_AR} years and should have been restored", bk.tidigare_underskott.pos_of(year))
+            yield warning("W-UNDERSKOTT", f"underskottet från {year} ({plain(amount)} kr) är äldre än "
+                          f"{ATERSTALLA_AR} år och borde ha återställts", bk.tidigare_underskott.pos_of(year))
 
 
 def check_datum(r: Arsredovisning) -> Iterator[Finding]:
@@ -48,8 +49,8 @@ def check_datum(r: Arsredovisning) -> Iterator[Finding]:
         if value is None:
             continue
         if value > deadline:
-            yield warning("W-DATUM", f"{name} {value.isoformat()} is after {deadline.isoformat()}: the board should "
-                          "adopt the annual report within three months of the year's end", pos)
+            yield warning("W-DATUM", f"{name} {value.isoformat()} är efter {deadline.isoformat()}: styrelsen ska "
+                          "fastställa årsredovisningen inom tre månader efter årets slut", pos)
         if value <= dt.date(r.year, 12, 31):
-            yield error("E-DATUM", f"{name} {value.isoformat()} is before the end of {r.year}; the report can only "
-                        "be adopted after the year has ended", pos)
+            yield error("E-DATUM", f"{name} {value.isoformat()} är före slutet av {r.year}; årsredovisningen kan "
+                        "fastställas först när året är slut", pos)

@@ -5,42 +5,48 @@ from collections.abc import Iterator
 
 from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat, drift_row_for
-from ..findings import Finding, did_you_mean, error, warning
+from ..findings import Finding, did_you_mean, error, excerpt, warning
 from ..formatting import plain
 from ..keys import RR
 
 
 def _drift_link(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
     insats = result.insats
+    n = excerpt(insats.namn)
     row = drift_row_for(insats, r.arsfil)
     drift = r.arsfil.driftredovisning
     if insats.driftredovisning and row is None:
         names = [v.namn for v in drift.verksamheter] if drift else []
-        hint = did_you_mean(insats.driftredovisning, names, "; name a row of driftredovisning.verksamheter")
-        yield error("E-INSATS", f'insats "{insats.namn}": driftredovisning "{insats.driftredovisning}" is no row of '
-                    f"the driftredovisning{hint}", insats.pos_of("driftredovisning"))
+        hint = did_you_mean(insats.driftredovisning, names,
+                            "; skriv namnet på en rad under driftredovisning.verksamheter")
+        yield error("E-INSATS", f'insats "{n}": driftredovisning '
+                    f'"{excerpt(insats.driftredovisning)}" '
+                    f"är ingen rad i driftredovisningen{hint}", insats.pos_of("driftredovisning"))
     if row is not None:
         pairs = (("utfall", insats.utfall, result.utfall), ("budget", insats.budget, result.budget))
         for name, entered, derived in pairs:
             if entered is not None and derived is not None and entered != derived:
-                yield error("E-INSATS", f'insats "{insats.namn}": {name} {plain(entered)} differs from the '
-                            f'driftredovisning row "{row.namn}", which gives {plain(derived)} (difference '
-                            f"{plain(entered - derived)}); remove {name} here, it is taken from the driftredovisning",
+                yield error("E-INSATS", f'insats "{n}": {name} {plain(entered)} skiljer sig från '
+                            f'raden "{excerpt(row.namn)}" i driftredovisningen, som ger {plain(derived)} (skillnad '
+                            f"{plain(entered - derived)}); ta bort {name} här, det hämtas från driftredovisningen",
                             insats.pos_of(name))
     elif result.utfall is None:
-        yield warning("W-INSATS", f'insats "{insats.namn}" has no utfall: enter utfall, or link it to a '
-                      "driftredovisning row with driftredovisning:", insats.pos)
+        yield warning("W-INSATS", f'insats "{n}" saknar utfall: skriv utfall:, eller knyt den till '
+                      "en rad i driftredovisningen med driftredovisning:", insats.pos)
 
 
 def _counts(result: InsatsResultat) -> Iterator[Finding]:
     insats = result.insats
+    n = excerpt(insats.namn)
     if insats.avslutade is not None and result.deltagare is not None and insats.avslutade > result.deltagare:
-        yield error("E-INSATS", f'insats "{insats.namn}": {insats.avslutade} avslutade but only {result.deltagare} '
-                    "deltagare", insats.pos_of("avslutade"))
+        yield error("E-INSATS", f'insats "{n}": {insats.avslutade} avslutade men bara '
+                    f"{result.deltagare} deltagare; fler kan inte ha avslutat än som deltog",
+                    insats.pos_of("avslutade"))
     stegf = insats.avslutade_med_stegforflyttning
     if stegf is not None and (insats.avslutade is None or stegf > insats.avslutade):
-        yield error("E-INSATS", f'insats "{insats.namn}": {stegf} avslutade med stegförflyttning needs at least as '
-                    f"many avslutade (avslutade: {insats.avslutade})", insats.pos_of("avslutade_med_stegforflyttning"))
+        yield error("E-INSATS", f'insats "{n}": {stegf} avslutade med stegförflyttning kräver minst '
+                    f"lika många avslutade (avslutade: {insats.avslutade})",
+                    insats.pos_of("avslutade_med_stegforflyttning"))
 
 
 def check_insatser(r: Arsredovisning) -> Iterator[Finding]:
@@ -55,8 +61,8 @@ def check_kategorier(r: Arsredovisning) -> Iterator[Finding]:
     costs = r.value(RR.verksamhetens_kostnader)
     for kategori in r.kategorier:
         if kategori.key == "drift_och_administration" and kategori.utfall < 0 and costs is not None:
-            yield error("E-INSATS", f"the insatser's utfall add up to {plain(-costs - kategori.utfall)}, more than "
-                        f"verksamhetens kostnader ({plain(-costs)})", r.arsfil.pos_of("insatser"))
+            yield error("E-INSATS", f"insatsernas utfall summerar till {plain(-costs - kategori.utfall)}, mer än "
+                        f"verksamhetens kostnader ({plain(-costs)}); rätta ett utfall", r.arsfil.pos_of("insatser"))
 
 
 def check_indikatormatning(r: Arsredovisning) -> Iterator[Finding]:
@@ -66,12 +72,13 @@ def check_indikatormatning(r: Arsredovisning) -> Iterator[Finding]:
         insats = by_name.get(m.insats.lower())
         if insats is None:
             hint = did_you_mean(m.insats, [i.insats.namn for i in r.insatser])
-            yield error("E-INDIKATOR", f'indikatormätning for "{m.insats}", which is no insats of the year{hint}',
+            yield error("E-INDIKATOR", f'indikatormätning för "{excerpt(m.insats)}", som inte är någon av årets '
+                        f"insatser{hint}",
                         m.pos_of("insats"))
         elif insats.avslutade is not None and m.svarande > insats.avslutade:
-            yield error("E-INDIKATOR", f"{m.svarande} svarande, but {insats.namn} had only {insats.avslutade} "
-                        "avslutade", m.pos_of("svarande"))
+            yield error("E-INDIKATOR", f"{m.svarande} svarande, men {excerpt(insats.namn)} hade bara "
+                        f"{insats.avslutade} avslutade", m.pos_of("svarande"))
         for fraga in m.fragor:
             if not 0 <= fraga.andel_positiva <= 1:
-                yield error("E-INDIKATOR", f"andel_positiva {fraga.andel_positiva} is not a share between 0 and 1 "
-                            "(write 0.98 for 98 %)", fraga.pos_of("andel_positiva"))
+                yield error("E-INDIKATOR", f"andel_positiva {fraga.andel_positiva} är ingen andel mellan 0 och 1 "
+                            "(skriv 0.98 för 98 %)", fraga.pos_of("andel_positiva"))

@@ -5,19 +5,19 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..derive import Arsredovisning
-from ..findings import Finding, Pos, did_you_mean, error
+from ..findings import Finding, Pos, did_you_mean, error, excerpt
 from ..formatting import plain
 from ..narrative import references
 
 
 def _disagreement(key: str, year: int, expected: Decimal, computed: Decimal) -> str:
-    message = (f"kontrollsumma {key} {year}: expected {plain(expected)}, computed {plain(computed)}, "
-               f"difference {plain(expected - computed)}")
+    message = (f"kontrollsumma {key} {year}: angivet {plain(expected)}, framräknat {plain(computed)}, "
+               f"skillnad {plain(expected - computed)}")
     if expected == -computed:
         # The commonest slip when copying from a ledger, which shows costs and equity
         # with the opposite sign of the report's.
-        message += ("; only the sign differs: in these files income and assets are positive and costs negative, "
-                    "as the income statement prints them")
+        message += ("; bara tecknet skiljer: i de här filerna är intäkter och tillgångar positiva och kostnader "
+                    "negativa, som resultaträkningen visar dem")
     return message
 
 
@@ -28,15 +28,17 @@ def check_kontrollsummor(r: Arsredovisning) -> Iterator[Finding]:
         return
     for year, values in ks.belopp.items():
         if year not in (r.year, r.year - 1):
-            yield error("E-KONTROLL", f"kontrollsummor for {year}: only {r.year} and {r.year - 1} are in this report",
+            yield error("E-KONTROLL", f"kontrollsummor för {year}: bara {r.year} och {r.year - 1} finns i den "
+                        "här årsredovisningen",
                         ks.belopp.pos_of(year))
             continue
         derived = r.figures.get(year, {})
         for key, expected in values.items():
             computed = derived.get(key)
             if computed is None:
-                hint = did_you_mean(key, list(derived), "; `make figures` lists every key", cutoff=0.7)
-                yield error("E-KONTROLL", f'kontrollsumma "{key}" names no figure of {year}{hint}', values.pos_of(key))
+                hint = did_you_mean(key, list(derived), "; `make figures` visar alla nycklar", cutoff=0.7)
+                yield error("E-KONTROLL", f'kontrollsumma "{excerpt(key)}" är inget belopp som räknas fram för '
+                            f"{year}{hint}", values.pos_of(key))
             elif computed != expected:
                 yield error("E-KONTROLL", _disagreement(key, year, expected, computed), values.pos_of(key))
 
@@ -66,10 +68,11 @@ def check_referenser(r: Arsredovisning) -> Iterator[Finding]:
             pos = Pos(path, line, ref.offset - (text.rfind("\n", 0, ref.offset) + 1) + 1)
             year = ref.year or r.year
             if ref.problem or ref.key is None:
-                yield error("E-REFERENS", ref.problem or "not a figure name", pos)
+                yield error("E-REFERENS", ref.problem or "inget namn på ett belopp", pos)
             elif year not in (r.year, r.year - 1):
-                yield error("E-REFERENS", f"{ref.text}: only {r.year} and {r.year - 1} are in this report", pos)
+                yield error("E-REFERENS", f"{excerpt(ref.text)}: bara {r.year} och {r.year - 1} finns i den här "
+                            "årsredovisningen", pos)
             elif ref.key not in r.figures.get(year, {}):
-                hint = did_you_mean(ref.key, list(r.figures.get(year, {})), "; `make figures` lists every name",
+                hint = did_you_mean(ref.key, list(r.figures.get(year, {})), "; `make figures` visar alla namn",
                                     cutoff=0.7)
-                yield error("E-REFERENS", f'"{ref.key}" names no figure of {year}{hint}', pos)
+                yield error("E-REFERENS", f'"{excerpt(ref.key)}" är inget belopp som räknas fram för {year}{hint}', pos)

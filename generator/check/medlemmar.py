@@ -5,7 +5,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from ..derive import ZERO, Arsredovisning
-from ..findings import Finding, did_you_mean, error, warning
+from ..findings import Finding, did_you_mean, error, excerpt, warning
 from ..formatting import NBSP, plain
 from ..formatting import procent as _procent
 from ..keys import MA
@@ -23,15 +23,15 @@ def check_medlemmar(r: Arsredovisning) -> Iterator[Finding]:
     avgifter = r.arsfil.medlemsavgifter
     for name in avgifter:
         if name not in names:
-            hint = did_you_mean(name, names, "; add the member to medlemmar in forbund.yaml")
-            yield error("E-MEDLEM", f'"{name}" is not a member in forbund.yaml{hint}', avgifter.pos_of(name))
+            hint = did_you_mean(name, names, "; lägg till medlemmen under medlemmar i forbund.yaml")
+            yield error("E-MEDLEM", f'"{excerpt(name)}" är ingen medlem i forbund.yaml{hint}', avgifter.pos_of(name))
     for name in names:
         if name not in avgifter:
-            yield warning("W-MEDLEM", f"{name} paid no medlemsavgift in {r.year}; add it under medlemsavgifter "
-                          "(0 if that is true)", r.arsfil.pos_of("medlemsavgifter"))
+            yield warning("W-MEDLEM", f"{excerpt(name)} betalade ingen medlemsavgift {r.year}; skriv den under "
+                          "medlemsavgifter (0 om det stämmer)", r.arsfil.pos_of("medlemsavgifter"))
 
 
-_WHO = {"staten": "staten", "region": "regionen", "kommun": "kommunerna together"}
+_WHO = {"staten": "staten", "region": "regionen", "kommun": "kommunerna tillsammans"}
 _SHARE_KEY = {"staten": MA.andel_staten, "region": MA.andel_region, "kommun": MA.andel_kommun}
 
 
@@ -43,13 +43,14 @@ def check_medlemsandelar(r: Arsredovisning) -> Iterator[Finding]:
     for typ, share in MEDLEMSANDEL.items():
         actual = r.value(_SHARE_KEY[typ]) or ZERO
         if abs(actual - share) > ANDEL_TOLERANS:
-            yield warning("W-ANDEL", f"{_WHO[typ]} paid {plain(actual * total)} kr, {procent(actual, 2)} of "
-                          f"{plain(total)} kr; the law's share is {procent(share)} "
+            yield warning("W-ANDEL", f"{_WHO[typ]} betalade {plain(actual * total)} kr, {procent(actual, 2)} av "
+                          f"{plain(total)} kr; lagens andel är {procent(share)} "
                           f"({plain((share * total).quantize(Decimal(1)))} kr)", r.arsfil.pos_of("medlemsavgifter"))
     for m in r.medlemmar:
         expected = m.forvantad_andel
         if m.typ == "kommun" and expected is not None and abs(m.andel - expected) > ANDEL_TOLERANS:
-            yield warning("W-ANDEL", f"{m.namn} paid {plain(m.belopp)} kr, {procent(m.andel, 2)} of the fees; its "
-                          f"fördelningsnyckel gives {procent(expected, 2)} "
+            yield warning("W-ANDEL", f"{excerpt(m.namn)} betalade {plain(m.belopp)} kr, {procent(m.andel, 2)} av "
+                          "avgifterna; "
+                          f"dess fördelningsnyckel ger {procent(expected, 2)} "
                           f"({plain((expected * total).quantize(Decimal(1)))} kr)",
                           r.arsfil.medlemsavgifter.pos_of(m.namn))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..derive import ZERO, Arsredovisning
 from ..derive.noter import line_amount, rad_amount
-from ..findings import Finding, did_you_mean, error
+from ..findings import Finding, did_you_mean, error, excerpt
 from ..formatting import plain
 from ..model import Post, Rad
 
@@ -32,8 +32,8 @@ def check_specifikationer(r: Arsredovisning) -> Iterator[Finding]:
     for section, name, linje in _posts(r):
         total = line_amount(linje)
         if linje.belopp is not None and linje.rader and total is not None and linje.belopp != total:
-            yield error("E-NOT", f"{section}.{name}: the rows add up to {plain(total)}, but belopp says "
-                        f"{plain(linje.belopp)} (difference {plain(total - linje.belopp)}); correct a row or belopp",
+            yield error("E-NOT", f"{section}.{name}: raderna summerar till {plain(total)}, men belopp är "
+                        f"{plain(linje.belopp)} (skillnad {plain(total - linje.belopp)}); rätta en rad eller belopp",
                         linje.pos_of("belopp"))
         for rad in _rows(linje.rader):
             yield from _rad(rad)
@@ -42,16 +42,17 @@ def check_specifikationer(r: Arsredovisning) -> Iterator[Finding]:
 
 def _rad(rad: Rad) -> Iterator[Finding]:
     if rad.rader and rad.belopp is not None and rad.belopp != rad_amount(rad):
-        yield error("E-NOT", f'"{rad.text}": its rows add up to {plain(rad_amount(rad))}, but belopp says '
-                    f"{plain(rad.belopp)}", rad.pos_of("belopp"))
+        yield error("E-NOT", f'"{excerpt(rad.text)}": raderna summerar till {plain(rad_amount(rad))}, men belopp är '
+                    f"{plain(rad.belopp)} (skillnad {plain(rad_amount(rad) - rad.belopp)}); rätta en rad eller belopp",
+                    rad.pos_of("belopp"))
     if rad.varav:
         split = sum((rad_amount(v) for v in rad.varav), ZERO)
         if split != rad_amount(rad):
-            yield error("E-VARAV", f'"{rad.text}": the varav rows add up to {plain(split)}, the row is '
-                        f"{plain(rad_amount(rad))} (difference {plain(split - rad_amount(rad))}); varav is the "
-                        "complete split of the row", rad.pos_of("varav"))
+            yield error("E-VARAV", f'"{excerpt(rad.text)}": varav-raderna summerar till {plain(split)}, raden är '
+                        f"{plain(rad_amount(rad))} (skillnad {plain(split - rad_amount(rad))}); varav ska dela upp "
+                        "hela raden", rad.pos_of("varav"))
     if not rad.rader and rad.belopp is None:
-        yield error("E-NOT", f'"{rad.text}" has neither belopp nor rader', rad.pos)
+        yield error("E-NOT", f'"{excerpt(rad.text)}" har varken belopp eller rader; skriv belopp: för raden', rad.pos)
 
 
 def _bilagor(linje: Post) -> Iterator[Finding]:
@@ -60,12 +61,15 @@ def _bilagor(linje: Post) -> Iterator[Finding]:
         target = _avser(linje, bilaga.avser)
         if target is None:
             texts = [x.text for x in linje.rader] + [f"varav {v.text}" for x in linje.rader for v in x.varav]
-            hint = did_you_mean(bilaga.avser, texts, "; name a row of the note, or varav and a varav text")
-            yield error("E-BILAGA", f'bilaga "{bilaga.rubrik}": avser "{bilaga.avser}" names no row of the note{hint}',
+            hint = did_you_mean(bilaga.avser, texts,
+                                "; skriv texten på en rad i noten, eller varav och texten på en varav-rad")
+            yield error("E-BILAGA", f'bilaga "{excerpt(bilaga.rubrik)}": avser "{excerpt(bilaga.avser)}" är ingen '
+                        f"rad i noten{hint}",
                         bilaga.pos_of("avser"))
         elif total != target:
-            yield error("E-BILAGA", f'bilaga "{bilaga.rubrik}" adds up to {plain(total)}, but "{bilaga.avser}" in the '
-                        f"note is {plain(target)} (difference {plain(total - target)})", bilaga.pos_of("rader"))
+            yield error("E-BILAGA", f'bilaga "{excerpt(bilaga.rubrik)}" summerar till {plain(total)}, men '
+                        f'"{excerpt(bilaga.avser)}" '
+                        f"i noten är {plain(target)} (skillnad {plain(total - target)})", bilaga.pos_of("rader"))
 
 
 def _avser(linje: Post, avser: str) -> Decimal | None:

@@ -15,10 +15,10 @@ def check_balans(r: Arsredovisning) -> Iterator[Finding]:
     assets = f.get(BR.summa_tillgangar)
     claims = f.get(BR.summa_eget_kapital_avsattningar_och_skulder)
     if assets is not None and claims is not None and assets != claims:
-        yield error("E-BALANS", f"the balance sheet {r.year} does not balance: summa tillgångar {plain(assets)}, "
+        yield error("E-BALANS", f"balansräkningen {r.year} balanserar inte: summa tillgångar {plain(assets)}, "
                     f"summa eget kapital, avsättningar och skulder {plain(claims)}, "
-                    f"difference {plain(assets - claims)}; "
-                    "correct the balance-sheet lines so they agree with the bookkeeping",
+                    f"skillnad {plain(assets - claims)}; "
+                    "rätta balansräkningens rader så att de stämmer med bokföringen",
                     r.arsfil.pos_of("balansrakning"))
 
 
@@ -29,10 +29,10 @@ def check_kassaflode(r: Arsredovisning) -> Iterator[Finding]:
     end = f.get(KF.likvida_medel_vid_arets_slut)
     if begin is None or flow is None or end is None or begin + flow == end:
         return
-    yield error("E-KASSAFLODE", f"the cash-flow analysis {r.year} does not close: likvida medel vid årets början "
-                f"{plain(begin)} + årets kassaflöde {plain(flow)} = {plain(begin + flow)}, but likvida medel vid årets "
-                f"slut are {plain(end)} (difference {plain(begin + flow - end)}); check investeringar and the "
-                "balance-sheet lines of both years", r.arsfil.pos_of("balansrakning"))
+    yield error("E-KASSAFLODE", f"kassaflödesanalysen {r.year} går inte ihop: likvida medel vid årets början "
+                f"{plain(begin)} + årets kassaflöde {plain(flow)} = {plain(begin + flow)}, men likvida medel vid årets "
+                f"slut är {plain(end)} (skillnad {plain(begin + flow - end)}); kontrollera investeringar och "
+                "balansräkningens rader för båda åren", r.arsfil.pos_of("balansrakning"))
 
 
 def check_anlaggningstillgangar(r: Arsredovisning) -> Iterator[Finding]:
@@ -47,10 +47,10 @@ def check_anlaggningstillgangar(r: Arsredovisning) -> Iterator[Finding]:
     expected = opening + inv.investeringar + avskrivningar - sold
     if expected != closing:
         where = r.arsfil.pos_of("investeringar") if "investeringar" in r.arsfil.at else r.arsfil.pos_of("balansrakning")
-        yield error("E-ANLAGGNING", f"anläggningstillgångar {r.year} do not follow from last year's: {plain(opening)} "
-                    f"+ investeringar {plain(inv.investeringar)} − avskrivningar {plain(-avskrivningar)} − sold "
-                    f"{plain(sold)} = {plain(expected)}, but the balance sheet says {plain(closing)}; enter this "
-                    "year's investeringar (payments for new assets)", where)
+        yield error("E-ANLAGGNING", f"anläggningstillgångarna {r.year} följer inte av fjolårets: {plain(opening)} "
+                    f"+ investeringar {plain(inv.investeringar)} − avskrivningar {plain(-avskrivningar)} − sålt "
+                    f"{plain(sold)} = {plain(expected)}, men balansräkningen säger {plain(closing)}; skriv årets "
+                    "investeringar (utbetalt för nya anläggningstillgångar) under investeringar:", where)
 
 
 def check_driftredovisning(r: Arsredovisning) -> Iterator[Finding]:
@@ -58,6 +58,6 @@ def check_driftredovisning(r: Arsredovisning) -> Iterator[Finding]:
     total, result = r.value(DR.summa_netto), r.value(RR.arets_resultat)
     if r.arsfil.driftredovisning is None or total is None or result is None or total == result:
         return
-    yield error("E-DRIFT", f"driftredovisningen {r.year} adds up to netto {plain(total)}, but årets resultat is "
-                f"{plain(result)} (difference {plain(total - result)}); every krona of the income statement "
-                "belongs to one verksamhet", r.arsfil.pos_of("driftredovisning"))
+    yield error("E-DRIFT", f"driftredovisningen {r.year} summerar till netto {plain(total)}, men årets resultat är "
+                f"{plain(result)} (skillnad {plain(total - result)}); varje krona i resultaträkningen "
+                "hör till en verksamhet", r.arsfil.pos_of("driftredovisning"))

@@ -57,13 +57,14 @@ def _year(forbund: Forbund, arsfil: Arsfil, before: Figures) -> tuple[Figures, l
     f = derive_resultatrakning(arsfil)
     opening = before.get(BR.summa_eget_kapital)
     if opening is None:
-        findings.append(error("E-OPENING", f"no opening eget kapital for {year}: add {year - 1}.yaml, or "
-                              f"historik: {year - 1}: eget_kapital: … in forbund.yaml", arsfil.pos_of("balansrakning")))
+        findings.append(error("E-OPENING", f"ingående eget kapital saknas för {year}: lägg till {year - 1}.yaml, "
+                              f"eller historik: {year - 1}: eget_kapital: … i forbund.yaml",
+                              arsfil.pos_of("balansrakning")))
     f.update(derive_balansrakning(arsfil, f[RR.arets_resultat], opening))
     missing = [k.split(".", 1)[1] for k in OPENING_REQUIRED if k not in before]
     if missing and opening is not None:
-        findings.append(error("E-OPENING", f"the cash-flow analysis for {year} needs last year's balance sheet; "
-                              f"add {year - 1}.yaml or historik: {year - 1}: with " + ", ".join(missing),
+        findings.append(error("E-OPENING", f"kassaflödesanalysen för {year} behöver fjolårets balansräkning; "
+                              f"lägg till {year - 1}.yaml eller historik: {year - 1}: med " + ", ".join(missing),
                               arsfil.pos_of("balansrakning")))
     elif not missing:
         f.update(derive_kassaflodesanalys(arsfil, f, before))
@@ -91,4 +92,5 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
     figures[year].update(insats_figures(arsfil, results, categories))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
-                          derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories)
+                          derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
+                          senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from ..keys import DR, DRIFT, Key
 from ..model import Arsfil
-from ..slug import slug, unique_slugs
+from ..slug import unique_slugs
 from .report import ZERO, Figures
 
 FIELDS = ("intakt", "kostnad", "netto", "budget", "avvikelse", "netto_fjol")
@@ -30,9 +30,10 @@ def _last_year(fjol: Arsfil | None) -> tuple[dict[str, Decimal], dict[str, str]]
     netto: dict[str, Decimal] = {}
     names: dict[str, str] = {}
     if fjol is not None and fjol.driftredovisning is not None:
-        for v in fjol.driftredovisning.verksamheter:
-            netto[slug(v.namn)] = v.intakt + v.kostnad
-            names[slug(v.namn)] = v.namn
+        rows = fjol.driftredovisning.verksamheter
+        for v, key in zip(rows, unique_slugs([v.namn for v in rows]), strict=True):
+            netto[key] = v.intakt + v.kostnad
+            names[key] = v.namn
     return netto, names
 
 

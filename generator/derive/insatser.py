@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..keys import IN, INDIKATOR, INSATS, ML, SA
 from ..model import Arsfil, Insats, Mal, Verksamhet
-from ..slug import slug, unique_slugs
+from ..slug import unique_slugs
 from ..texts import DRIFT_OCH_ADMINISTRATION, KATEGORI
 from .report import ZERO, Figures
 
@@ -83,8 +83,12 @@ def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
     )
 
 
+# The insatser's own keys may not take the category totals' (`insatser.individinriktad.utfall`).
+RESERVED = (*KATEGORI, "drift_och_administration")
+
+
 def derive_insatser(arsfil: Arsfil) -> list[InsatsResultat]:
-    keys = unique_slugs([i.namn for i in arsfil.insatser])
+    keys = unique_slugs([i.namn for i in arsfil.insatser], RESERVED)
     return [_insats(insats, key, arsfil) for insats, key in zip(arsfil.insatser, keys, strict=True)]
 
 
@@ -152,8 +156,8 @@ def _follow_up_figures(arsfil: Arsfil, results: list[InsatsResultat]) -> Figures
         f[SA.antal] = Decimal(len(arsfil.strukturaktiviteter))
         f[SA.deltagare] = Decimal(sum(a.deltagare or 0 for a in arsfil.strukturaktiviteter))
     by_name = {r.insats.namn.lower(): r for r in results}
-    for m in arsfil.indikatormatning:
-        key = slug(m.insats)
+    for m, key in zip(arsfil.indikatormatning, unique_slugs([m.insats for m in arsfil.indikatormatning]),
+                      strict=True):
         f[INDIKATOR(key, "svarande")] = Decimal(m.svarande)
         linked = by_name.get(m.insats.lower())
         if linked is not None and linked.insats.avslutade:

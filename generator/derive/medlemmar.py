@@ -8,6 +8,7 @@ from ..keys import BR, MA, MEDLEM, NT, RR
 from ..model import Arsfil, Forbund
 from ..rules import MEDLEMSANDEL
 from ..slug import unique_slugs
+from .noter import RESERVED_ROW
 from .report import ZERO, Figures
 
 _ANDEL = {"staten": MA.andel_staten, "region": MA.andel_region, "kommun": MA.andel_kommun}
@@ -41,7 +42,7 @@ def derive_medlemsandelar(forbund: Forbund, arsfil: Arsfil) -> tuple[list[Medlem
     out: list[Medlemsandel] = []
     f: Figures = {}
     names = list(arsfil.medlemsavgifter)
-    for name, key in zip(names, unique_slugs(names), strict=True):
+    for name, key in zip(names, unique_slugs(names, RESERVED_ROW), strict=True):
         amount = arsfil.medlemsavgifter[name]
         andel = amount / total if total else ZERO
         out.append(Medlemsandel(name, typ_by_name.get(name, "okänd"), key, amount, andel, expected.get(name)))

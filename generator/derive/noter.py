@@ -81,11 +81,15 @@ def _lowered(text: str) -> str:
     return text[:1].lower() + text[1:]
 
 
-def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0) -> list[_Row]:
+# Words a row's slug may not take: the keys the notes write themselves under a parent.
+RESERVED_ROW = ("summa", "varav", "bilaga")
+
+
+def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0, reserved: tuple[str, ...] = ()) -> list[_Row]:
     """Rows of a specification, groups before their rows and their subtotal after."""
     out: list[_Row] = []
     rader = list(rader)
-    for rad, slug_ in zip(rader, unique_slugs([r.text for r in rader]), strict=True):
+    for rad, slug_ in zip(rader, unique_slugs([r.text for r in rader], RESERVED_ROW + reserved), strict=True):
         key = Noter.row(prefix, slug_, rad.text)
         if rad.rader:
             out.append((rad.text, key, level, "grupp", None))
@@ -122,12 +126,12 @@ def _intakter_rows(arsfil: Arsfil, prefix: str) -> list[_Row]:
         group = Noter.row(prefix, "medlemsavgifter", "Medlemsavgifter")
         rows.append(("Medlemsavgifter", group, 0, "grupp", None))
         names = list(arsfil.medlemsavgifter)
-        for name, slug_ in zip(names, unique_slugs(names), strict=True):
+        for name, slug_ in zip(names, unique_slugs(names, RESERVED_ROW), strict=True):
             rows.append((name, Noter.row(group, slug_, name), 1, "rad", arsfil.medlemsavgifter[name]))
         rows.append(("Summa medlemsavgifter", Noter.summa(group), 0, "delsumma",
                      sum(arsfil.medlemsavgifter.values(), ZERO)))
     other = arsfil.resultatrakning.verksamhetens_intakter
-    rows.extend(_flatten(other.rader if other else (), prefix))
+    rows.extend(_flatten(other.rader if other else (), prefix, reserved=("medlemsavgifter",) if rows else ()))
     return rows
 
 
@@ -154,8 +158,9 @@ def derive_noter(arsfil: Arsfil, fjol: Arsfil | None, figures: dict[int, Figures
         rubrik = post_now.rubrik if post_now and post_now.rubrik else key.label
         summa = {year: figures.get(year, {}).get(key), year - 1: figures.get(year - 1, {}).get(key)}
         bilagor_before = {_norm(b.rubrik): b for b in (post_before.bilagor if post_before else ())}
-        bilagor = tuple(_bilaga(b, bilagor_before.get(_norm(b.rubrik)), prefix, year)
-                        for b in (post_now.bilagor if post_now else ()))
+        own = post_now.bilagor if post_now else ()
+        bilagor = tuple(_bilaga(b, bilagor_before.get(_norm(b.rubrik)), prefix, year, bslug)
+                        for b, bslug in zip(own, unique_slugs([b.rubrik for b in own]), strict=True))
         out.append(Not(key, rubrik, _merge_years(now_rows, before_rows, year), summa, bilagor))
     return [Not(n.key, n.rubrik, n.rader, n.summa, n.bilagor, number=i + 2) for i, n in enumerate(out)]
 
@@ -164,8 +169,8 @@ def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
 
-def _bilaga(b: Bilaga, before: Bilaga | None, prefix: str, year: int) -> BilagaTabell:
-    key = Noter.bilaga(prefix.split(".", 1)[1], b.rubrik)
+def _bilaga(b: Bilaga, before: Bilaga | None, prefix: str, year: int, bslug: str) -> BilagaTabell:
+    key = Noter.bilaga(prefix.split(".", 1)[1], bslug)
     rows = _merge_years(_flatten(b.rader, key), _flatten(before.rader, key) if before else [], year)
     total = sum((rad_amount(r) for r in b.rader), ZERO)
     total_before = sum((rad_amount(r) for r in before.rader), ZERO) if before else None

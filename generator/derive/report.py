@@ -35,6 +35,8 @@ class Arsredovisning:
     narrativ: tuple[Avsnitt, ...] = ()  # the year's Markdown, in file order
     insatser: list[InsatsResultat] = field(default_factory=list)
     kategorier: list[Kategori] = field(default_factory=list)
+    senaste: bool = True  # the förbund's latest year: forbund.yaml's own facts are checked with it, once
+    ar_med_fil: tuple[int, ...] = ()  # every year the förbund has a file for
 
     @property
     def year(self) -> int:

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..slug import slug
 from .base import ANDEL, ANTAL, BELOPP, Format, Key
 
 
@@ -80,7 +79,7 @@ class Noter:
         return Key(f"{row}.varav.{slug_}", f"varav {text}")
 
     @staticmethod
-    def bilaga(line: str, rubrik: str) -> str:
-        return f"noter.{line}.bilaga.{slug(rubrik)}"
+    def bilaga(line: str, slug_: str) -> str:
+        return f"noter.{line}.bilaga.{slug_}"
 
 

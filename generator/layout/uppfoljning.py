@@ -12,7 +12,7 @@ from ..derive.insatser import InsatsResultat
 from ..formatting import heltal, procent
 from ..keys import INDIKATOR, ML, RR, SA
 from ..model import Mal
-from ..slug import slug
+from ..slug import unique_slugs
 from ..texts import KATEGORI, MAL_STATUS
 from .tables import Column, Row, Table, decimals, total
 
@@ -116,8 +116,8 @@ class SurveyBlock:
 
 def blocks_indikatormatning(r: Arsredovisning) -> list[SurveyBlock]:
     out = []
-    for m in r.arsfil.indikatormatning:
-        key = slug(m.insats)
+    keys = unique_slugs([m.insats for m in r.arsfil.indikatormatning])
+    for m, key in zip(r.arsfil.indikatormatning, keys, strict=True):
         lead = (f"{heltal(r.value(INDIKATOR(key, 'svarande')))} av {heltal(r.value(INDIKATOR(key, 'avslutade')))} "
                 "avslutade deltagare besvarade enkäten, en svarsfrekvens på "
                 f"{procent(r.value(INDIKATOR(key, 'svarsfrekvens')))}.")
