@@ -52,6 +52,8 @@ def name_of(ch: str) -> str:
     code = f"U+{ord(ch):04X}"
     if ch in NAMN:
         return f"{NAMN[ch]} ({code})"
+    if ch == "\n":
+        return f"en radbrytning ({code})"
     if unicodedata.category(ch) == "Cc":
         return f"ett styrtecken ({code})"
     return f"ett osynligt tecken ({code} {unicodedata.name(ch, '').lower()})".replace(" )", ")")
