@@ -59,8 +59,11 @@ def cmd_figures(args: argparse.Namespace) -> int:
     if outcome.report is None:
         _print(outcome.findings, sys.stderr)
         return EXIT_UNUSABLE
+    # The figures are printed even when checks fail (a reviewer wants to see them), but the
+    # findings go with them and the exit code says the figures are not to be trusted.
+    _print(outcome.findings, sys.stderr)
     sys.stdout.write(to_json(outcome.report, outcome.forbund))
-    return EXIT_CLEAN
+    return EXIT_FINDINGS if outcome.errors else EXIT_CLEAN
 
 
 def cmd_report(args: argparse.Namespace) -> int:

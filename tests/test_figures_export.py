@@ -53,6 +53,20 @@ def test_amounts_with_ore_keep_their_decimals():
     assert _number("nyckeltal.soliditet", Decimal(2) / Decimal(3)) == "0.666667"
 
 
+def test_figures_of_a_year_with_errors_say_so(tmp_path):
+    import shutil
+
+    shutil.copytree(DATA, tmp_path / "data")
+    year = tmp_path / "data" / "halland" / "2023.yaml"
+    text = year.read_text(encoding="utf-8")
+    year.write_text(text.replace("{text: Skattekonto, belopp: 44151}", "{text: Skattekonto, belopp: 44152}"),
+                    encoding="utf-8")
+    result = run_cli("figures", "--forbund", "halland", "--year", "2023", cwd=tmp_path)
+    assert result.returncode == 1
+    assert json.loads(result.stdout)["ar"] == 2023
+    assert "balansräkningen 2023 balanserar inte" in result.stderr and "[E-BALANS]" in result.stderr
+
+
 def test_figures_needs_one_forbund(tmp_path):
     import shutil
 
