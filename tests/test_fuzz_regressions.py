@@ -1,0 +1,76 @@
+"""Crashes `make fuzz` (tests/fuzz.py) found, each as a minimal reproducer.
+
+Each case changes one line of an example förbund (or writes one file) and runs the
+pipeline as `finsam check` and `finsam report` do. None may raise: what a user wrote is a
+finding with file and line, never "internal error". Cases not fixed yet are marked
+`xfail(strict=True)`, so a fix makes them pass and pytest then says to remove the mark.
+"""
+from __future__ import annotations
+
+import shutil
+from decimal import InvalidOperation
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check_year, render_report
+
+from .conftest import DATA
+
+BIG = "1" + "0" * 40  # 10^40 kr: beyond Decimal's 28 digits once multiplied or quantized
+
+
+def crash(exception: type[Exception], reason: str) -> pytest.MarkDecorator:
+    """Not fixed yet: the test fails with exactly this exception until it is."""
+    return pytest.mark.xfail(strict=True, raises=exception, reason=reason)
+
+
+def run(tmp_path: Path, forbund: str, name: str, old: str | None, new: str):
+    """The example with `old` replaced by `new` in `name` (or `name` written as `new`), checked and rendered."""
+    folder = tmp_path / "data" / forbund
+    shutil.copytree(DATA / forbund, folder)
+    path = folder / name
+    if old is None:
+        path.write_text(new, encoding="utf-8")
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert text.count(old) == 1, old
+        path.write_text(text.replace(old, new), encoding="utf-8")
+    outcome = check_year(folder, 2023, base=tmp_path)  # must not raise
+    if outcome.report is not None and not outcome.errors:
+        render_report(outcome.report)  # must not raise either
+    return outcome
+
+
+def error_lines(outcome, name: str) -> list[int]:
+    return [f.pos.line for f in outcome.findings if f.severity == "error" and f.pos.path.endswith(name)]
+
+
+@crash(ValueError, "fuzz: ValueError zip() in narrative/sections.py:_headings "
+                   "when the Markdown has no '## ' heading")
+@pytest.mark.parametrize("text", ["", "Bara text, ingen rubrik.\n", "# En rubrik på nivå 1\n\nText.\n"])
+def test_a_narrative_without_a_section_heading(tmp_path, text):
+    outcome = run(tmp_path, "halland", "2023.md", None, text)
+    assert outcome.report is not None
+
+
+@crash(InvalidOperation, "fuzz: decimal.InvalidOperation in derive/medlemmar.py:derive_nyckeltal "
+                   "(medlemsavgifter × tak quantized) for a fee of 10^40 kr")
+def test_a_huge_medlemsavgift(tmp_path):
+    outcome = run(tmp_path, "halland", "2023.yaml", "Hylte kommun: 191180", f"Hylte kommun: {BIG}")
+    assert 17 in error_lines(outcome, "2023.yaml")
+
+
+@crash(InvalidOperation, "fuzz: decimal.InvalidOperation in formatting.py:belopp, reached from "
+                   "check_balans's message (plain()) for a note row of 10^40 kr")
+def test_a_huge_note_row(tmp_path):
+    outcome = run(tmp_path, "halland", "2023.yaml", "{text: Bankavgifter, belopp: -22437}",
+                  f"{{text: Bankavgifter, belopp: -{BIG}}}")
+    assert 99 in error_lines(outcome, "2023.yaml")
+
+
+@crash(InvalidOperation, "fuzz: decimal.InvalidOperation in formatting.py:_signed (Babel) while "
+                   "rendering antal_anstallda of 10^40, which check lets through")
+def test_a_huge_antal_anstallda(tmp_path):
+    outcome = run(tmp_path, "halland", "2023.yaml", "antal_anstallda: 5", f"antal_anstallda: {BIG}")
+    assert 10 in error_lines(outcome, "2023.yaml")
