@@ -16,7 +16,8 @@ the folder, and HTML rendering when the year has no errors). A *crash* is
   exit 3);
 - a run longer than `--timeout` seconds (inputs are under 100 kB);
 - a finding without file, or without line although its file exists and was the one
-  changed;
+  changed; a message that prints an invisible character instead of naming it, or that
+  is longer than 600 characters (it must quote only a short excerpt of a value);
 - an unusable year (no report) without a single error.
 
 Each distinct crash (exception type and its innermost site in generator/, or the kind
@@ -286,8 +287,18 @@ def run_one(folder: Path, base: Path, changed: set[str], timeout: float, render:
     return _bad_findings(outcome, folder, base, changed)
 
 
+# Characters a message must name rather than print (generator/chars.py): control
+# characters, zero-width and bidirectional ones, the BOM, line and paragraph separators.
+INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]")
+LONGEST_MESSAGE = 600  # characters; a message quotes at most a short excerpt of a value
+
+
 def _bad_findings(outcome, folder: Path, base: Path, changed: set[str]) -> Crash | None:
     for f in outcome.findings:
+        if INVISIBLE.search(f.message):
+            return Crash(f"raw-invisible {f.code}", "message prints an invisible character", repr(str(f)))
+        if len(f.message) > LONGEST_MESSAGE:
+            return Crash(f"long-message {f.code}", f"message of {len(f.message)} characters", str(f)[:2000])
         if not f.pos.path:
             return Crash(f"nofile {f.code}", "finding without file", str(f))
         name = Path(f.pos.path).name

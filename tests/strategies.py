@@ -47,6 +47,8 @@ TILLGANGSRADER = ["Plusgirokonto", "Räntefond", "Skattekonto", "Upplupna intäk
 
 # --- YAML written by hand, so every line is known ----------------------------------------
 
+_PLAIN_TEXT = re.compile(r"^[A-Za-zÅÄÖåäöÉéÆØæø][\wÅÄÖåäöÉé ()/,.–-]*[\wÅÄÖåäö).]$")
+_YAML11_WORDS = {"y", "n", "yes", "no", "true", "false", "on", "off", "null"}
 _PLAIN_KEY = re.compile(r"^[A-Za-zÅÄÖåäöÉé_][\wÅÄÖåäöÉé .-]*$")
 
 
@@ -57,6 +59,8 @@ def _scalar(value: Any) -> str:
         return str(value)
     if isinstance(value, dt.date):
         return value.isoformat()
+    if _PLAIN_TEXT.match(value) and value.lower() not in _YAML11_WORDS:
+        return value  # as a kansli user writes it
     return json.dumps(value, ensure_ascii=False)  # a YAML double-quoted scalar
 
 
