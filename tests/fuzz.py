@@ -407,7 +407,7 @@ def structured_round(c: Campaign, rng: random.Random, deadline: float) -> None:
         return
 
     @hseed(rng.randrange(2**32))
-    @settings(max_examples=25, deadline=None, database=None, derandomize=False,
+    @settings(max_examples=3, deadline=None, database=None, derandomize=False,
               suppress_health_check=list(HealthCheck))
     @given(forbund_years())
     def once(year) -> None:

@@ -74,3 +74,21 @@ def test_a_huge_note_row(tmp_path):
 def test_a_huge_antal_anstallda(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "antal_anstallda: 5", f"antal_anstallda: {BIG}")
     assert 10 in error_lines(outcome, "2023.yaml")
+
+
+def messages(outcome) -> list[str]:
+    return [f.message for f in outcome.findings]
+
+
+@crash(AssertionError, "fuzz: E-KEY prints the zero-width space it found (raw U+200B) instead of naming it")
+def test_an_invisible_character_in_a_key_is_named_not_printed(tmp_path):
+    outcome = run(tmp_path, "halland", "2023.yaml", "antal_anstallda: 5", "antal_\u200banstallda: 5")
+    assert 10 in error_lines(outcome, "2023.yaml")
+    assert not any("\u200b" in m for m in messages(outcome)), messages(outcome)
+
+
+@crash(AssertionError, "fuzz: E-TYPE quotes the whole 5 000-character value instead of a short excerpt")
+def test_a_long_wrong_value_is_quoted_as_an_excerpt(tmp_path):
+    outcome = run(tmp_path, "halland", "2023.yaml", "antal_anstallda: 5", "antal_anstallda: " + "x" * 5000)
+    assert 10 in error_lines(outcome, "2023.yaml")
+    assert max(len(m) for m in messages(outcome)) < 300, messages(outcome)
