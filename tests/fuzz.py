@@ -316,6 +316,7 @@ class Campaign:
     out: Path
     timeout: float
     work: Path
+    minimise_seconds: float = 30.0
     executions: int = 0
     structured: int = 0
     hits: dict[str, int] = field(default_factory=dict)
@@ -358,11 +359,11 @@ class Campaign:
         print(f"\nNEW CRASH {crash.key}  →  {where.relative_to(ROOT) if where.is_relative_to(ROOT) else where}",
               flush=True)
 
-    def minimise(self, crash: Crash, seed: str, files: dict[str, bytes], changed: dict[str, list[str]],
-                 budget: float = 30.0) -> dict[str, bytes]:
+    def minimise(self, crash: Crash, seed: str, files: dict[str, bytes],
+                 changed: dict[str, list[str]]) -> dict[str, bytes]:
         """Delete chunks of lines of each changed file while the same crash stays (a small ddmin)."""
         files = dict(files)
-        until = time.monotonic() + budget
+        until = time.monotonic() + self.minimise_seconds
         for fname in changed:
             lines = _lines(files[fname])
             chunk = max(1, len(lines) // 2)
@@ -431,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--seed", type=int, default=None, help="random seed (default: from the clock, printed)")
     p.add_argument("--timeout", type=float, default=5.0, help="seconds one input may take")
     p.add_argument("--out", type=Path, default=ROOT / "build" / "fuzz-crashes")
+    p.add_argument("--minimise-seconds", type=float, default=30.0, help="time to shrink each new crash")
     p.add_argument("--no-structured", action="store_true", help="mutation of the examples only")
     args = p.parse_args(argv)
     seed = args.seed if args.seed is not None else int(time.time())
@@ -441,7 +443,7 @@ def main(argv: list[str] | None = None) -> int:
     start = time.monotonic()
     deadline = start + args.seconds
     with tempfile.TemporaryDirectory(prefix="finsam-fuzz-") as tmp:
-        c = Campaign(args.out, args.timeout, Path(tmp))
+        c = Campaign(args.out, args.timeout, Path(tmp), args.minimise_seconds)
         last = start
         while time.monotonic() < deadline:
             if not args.no_structured and rng.random() < 0.2:

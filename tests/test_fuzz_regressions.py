@@ -92,3 +92,42 @@ def test_a_long_wrong_value_is_quoted_as_an_excerpt(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "antal_anstallda: 5", "antal_anstallda: " + "x" * 5000)
     assert 10 in error_lines(outcome, "2023.yaml")
     assert max(len(m) for m in messages(outcome)) < 300, messages(outcome)
+
+
+# --- The fuzz target itself ----------------------------------------------------------------
+
+def test_the_fuzz_target_classifies_crashes(tmp_path, monkeypatch):
+    """An exception, a slow run and a finding without a line are each a crash with a stable key."""
+    import signal
+    import time
+
+    from generator.findings import Pos, error
+    from generator.pipeline import Outcome
+
+    from . import fuzz
+
+    folder = tmp_path / "data" / "halland"
+    shutil.copytree(DATA / "halland", folder)
+    old = signal.signal(signal.SIGALRM, fuzz._alarm)
+    try:
+        monkeypatch.setattr(fuzz, "check_year", lambda *a, **k: {}["missing"])
+        crash = fuzz.run_one(folder, tmp_path, {"2023.yaml"}, 5)
+        assert crash is not None and crash.key.startswith("KeyError ") and crash.kind == "exception"
+        monkeypatch.setattr(fuzz, "check_year", lambda *a, **k: time.sleep(3))
+        crash = fuzz.run_one(folder, tmp_path, {"2023.yaml"}, 0.2)
+        assert crash is not None and crash.kind == "slow"
+        lineless = Outcome("halland", 2023, None, (error("E-X", "fel", Pos("data/halland/2023.yaml")),))
+        monkeypatch.setattr(fuzz, "check_year", lambda *a, **k: lineless)
+        crash = fuzz.run_one(folder, tmp_path, {"2023.yaml"}, 5)
+        assert crash is not None and crash.key == "noline E-X"
+    finally:
+        signal.signal(signal.SIGALRM, old)
+
+
+def test_a_short_fuzz_run_reports_its_executions(tmp_path, capsys):
+    from . import fuzz
+
+    status = fuzz.main(["--seconds", "2", "--seed", "1", "--minimise-seconds", "1", "--out", str(tmp_path / "crashes")])
+    out = capsys.readouterr().out
+    assert "executions" in out and "distinct crashes" in out and status in (0, 1)
+    assert (status == 1) == (tmp_path / "crashes").exists()
