@@ -320,8 +320,17 @@ def _year(draw, year: int, fees: dict[str, int], opening: dict[str, int]) -> _Ye
     if inv or sold_book:
         arsfil["investeringar"] = {"investeringar": inv, "forsaljningar": sold_book + realisation,
                                    "realisationsresultat": realisation}
-    if result < 0:
-        arsfil["balanskrav"] = {"styrelsens_forklaring": "Underskottet finansieras med tidigare års överskott."}
+    if opening["ek"] > 0 and draw(st.booleans()):
+        br["resultatutjamningsreserv"] = draw(st.integers(0, opening["ek"]))
+    balanskrav: dict[str, Any] = {}
+    if draw(st.integers(0, 3)) == 0:  # adjustments, which may make the balanskravsresultat negative
+        for name in ("samtliga_realisationsvinster", "till_resultatutjamningsreserv", "fran_resultatutjamningsreserv"):
+            balanskrav[name] = draw(st.integers(0, m // 20))
+        balanskrav["tidigare_underskott"] = {year - 1: -draw(st.integers(0, m // 20))}
+    if result < 0 or balanskrav:
+        balanskrav["styrelsens_forklaring"] = "Underskottet finansieras med tidigare års överskott."
+    if balanskrav:
+        arsfil["balanskrav"] = balanskrav
     expected = {"resultatrakning.arets_resultat": Decimal(result), "balansrakning.summa_eget_kapital": Decimal(c["ek"]),
                 "resultatrakning.medlemsavgifter": Decimal(m),
                 "kassaflodesanalys.likvida_medel_vid_arets_slut": Decimal(c["kassa"] + c["placeringar"])}
