@@ -131,3 +131,18 @@ def test_a_short_fuzz_run_reports_its_executions(tmp_path, capsys):
     out = capsys.readouterr().out
     assert "executions" in out and "distinct crashes" in out and status in (0, 1)
     assert (status == 1) == (tmp_path / "crashes").exists()
+
+
+@crash(AssertionError, "fuzz: E-AMOUNT writes 1e40000 out as 40 001 digits in its advice")
+def test_an_amount_with_a_huge_exponent_gets_a_short_message(tmp_path):
+    outcome = run(tmp_path, "halland", "2023.yaml", "{text: Leverantörsskulder, belopp: 2307073}",
+                  "{text: Leverantörsskulder, belopp: 1e40000}")
+    assert 119 in error_lines(outcome, "2023.yaml")
+    assert max(len(m) for m in messages(outcome)) < 300, [m[:100] for m in messages(outcome)]
+
+
+@crash(AssertionError, "fuzz: W-RUBRIK prints the bidirectional isolate (U+2066) inside a heading raw")
+def test_an_invisible_character_in_a_heading_is_named_not_printed(tmp_path):
+    outcome = run(tmp_path, "halland", "2023.md", "## Organisation\n", "## O\u2066rganisation\n")
+    assert [f.pos.line for f in outcome.findings if f.code == "W-RUBRIK"] == [12]
+    assert not any("\u2066" in m for m in messages(outcome)), messages(outcome)
