@@ -146,3 +146,17 @@ def test_an_invisible_character_in_a_heading_is_named_not_printed(tmp_path):
     outcome = run(tmp_path, "halland", "2023.md", "## Organisation\n", "## O\u2066rganisation\n")
     assert [f.pos.line for f in outcome.findings if f.code == "W-RUBRIK"] == [12]
     assert not any("\u2066" in m for m in messages(outcome)), messages(outcome)
+
+
+@crash(InvalidOperation, "fuzz: decimal.InvalidOperation in formatting.py:procent while rendering a historik "
+       "soliditet of 10^40, which check lets through")
+def test_a_huge_soliditet_in_historik(tmp_path):
+    outcome = run(tmp_path, "halland", "forbund.yaml", "soliditet: 0.54", f"soliditet: {BIG}")
+    assert 84 in error_lines(outcome, "forbund.yaml")
+
+
+@crash(AssertionError, "fuzz: E-AMOUNT quotes the value with the bidirectional isolate (U+2066) raw")
+def test_an_invisible_character_after_an_amount_is_named_not_printed(tmp_path):
+    outcome = run(tmp_path, "halland", "2023.yaml", "belopp: -1715124\n", "belopp: -1715124\u2066\n")
+    assert 55 in error_lines(outcome, "2023.yaml")
+    assert not any("\u2066" in m for m in messages(outcome)), messages(outcome)
