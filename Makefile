@@ -75,3 +75,9 @@ schema: $(STAMP)
 
 clean:
 	rm -rf build $(VENV)
+
+# Fuzz the loader, derive and the checks for SECONDS seconds (default 60); each distinct
+# crash is saved with its input and a minimised reproducer under build/fuzz-crashes/.
+.PHONY: fuzz
+fuzz: $(STAMP)
+	$(PY) tests/fuzz.py --seconds $(or $(SECONDS),60)
