@@ -8,7 +8,6 @@ finding with file and line, never "internal error". Cases not fixed yet are mark
 from __future__ import annotations
 
 import shutil
-from decimal import InvalidOperation
 from pathlib import Path
 
 import pytest
@@ -54,23 +53,17 @@ def test_a_narrative_without_a_section_heading(tmp_path, text):
     assert outcome.report is not None
 
 
-@crash(InvalidOperation, "fuzz: decimal.InvalidOperation in derive/medlemmar.py:derive_nyckeltal "
-                   "(medlemsavgifter × tak quantized) for a fee of 10^40 kr")
 def test_a_huge_medlemsavgift(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "Hylte kommun: 191180", f"Hylte kommun: {BIG}")
     assert 17 in error_lines(outcome, "2023.yaml")
 
 
-@crash(InvalidOperation, "fuzz: decimal.InvalidOperation in formatting.py:belopp, reached from "
-                   "check_balans's message (plain()) for a note row of 10^40 kr")
 def test_a_huge_note_row(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "{text: Bankavgifter, belopp: -22437}",
                   f"{{text: Bankavgifter, belopp: -{BIG}}}")
     assert 99 in error_lines(outcome, "2023.yaml")
 
 
-@crash(InvalidOperation, "fuzz: decimal.InvalidOperation in formatting.py:_signed (Babel) while "
-                   "rendering antal_anstallda of 10^40, which check lets through")
 def test_a_huge_antal_anstallda(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "antal_anstallda: 5", f"antal_anstallda: {BIG}")
     assert 10 in error_lines(outcome, "2023.yaml")
@@ -80,14 +73,12 @@ def messages(outcome) -> list[str]:
     return [f.message for f in outcome.findings]
 
 
-@crash(AssertionError, "fuzz: E-KEY prints the zero-width space it found (raw U+200B) instead of naming it")
 def test_an_invisible_character_in_a_key_is_named_not_printed(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "antal_anstallda: 5", "antal_\u200banstallda: 5")
     assert 10 in error_lines(outcome, "2023.yaml")
     assert not any("\u200b" in m for m in messages(outcome)), messages(outcome)
 
 
-@crash(AssertionError, "fuzz: E-TYPE quotes the whole 5 000-character value instead of a short excerpt")
 def test_a_long_wrong_value_is_quoted_as_an_excerpt(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "antal_anstallda: 5", "antal_anstallda: " + "x" * 5000)
     assert 10 in error_lines(outcome, "2023.yaml")
@@ -133,7 +124,6 @@ def test_a_short_fuzz_run_reports_its_executions(tmp_path, capsys):
     assert (status == 1) == (tmp_path / "crashes").exists()
 
 
-@crash(AssertionError, "fuzz: E-AMOUNT writes 1e40000 out as 40 001 digits in its advice")
 def test_an_amount_with_a_huge_exponent_gets_a_short_message(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "{text: Leverantörsskulder, belopp: 2307073}",
                   "{text: Leverantörsskulder, belopp: 1e40000}")
@@ -148,14 +138,11 @@ def test_an_invisible_character_in_a_heading_is_named_not_printed(tmp_path):
     assert not any("\u2066" in m for m in messages(outcome)), messages(outcome)
 
 
-@crash(InvalidOperation, "fuzz: decimal.InvalidOperation in formatting.py:procent while rendering a historik "
-       "soliditet of 10^40, which check lets through")
 def test_a_huge_soliditet_in_historik(tmp_path):
     outcome = run(tmp_path, "halland", "forbund.yaml", "soliditet: 0.54", f"soliditet: {BIG}")
     assert 84 in error_lines(outcome, "forbund.yaml")
 
 
-@crash(AssertionError, "fuzz: E-AMOUNT quotes the value with the bidirectional isolate (U+2066) raw")
 def test_an_invisible_character_after_an_amount_is_named_not_printed(tmp_path):
     outcome = run(tmp_path, "halland", "2023.yaml", "belopp: -1715124\n", "belopp: -1715124\u2066\n")
     assert 55 in error_lines(outcome, "2023.yaml")
