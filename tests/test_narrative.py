@@ -10,10 +10,10 @@ def test_markdown_features_render():
     html = render_markdown("Text med *betoning* och **fetstil**.\n\n- en\n- två\n\n"
                            "[länk](https://example.org)\n\n| a | b |\n|---|--:|\n| 1 | 2 |\n\n### Under\n")
     assert "<em>betoning</em>" in html and "<strong>fetstil</strong>" in html
-    assert "<ul>" in html and "<li>två</li>" in html
+    assert '<ul data-line="2">' in html and "<li>två</li>" in html
     assert '<a href="https://example.org" rel="noopener noreferrer">länk</a>' in html
-    assert "<table>" in html and 'style="text-align:right"' in html
-    assert "<h4>Under</h4>" in html
+    assert '<div class="table-scroll"><table data-line="7">' in html and 'style="text-align:right"' in html
+    assert '<h4 data-line="11">Under</h4>' in html
 
 
 def test_raw_html_scripts_and_dangerous_links_are_removed():
@@ -34,8 +34,8 @@ def test_sections_standard_and_own(tmp_path):
     assert keys == [("organisation", None), ("eget_1", "organisation"), ("vasentliga_handelser", None),
                     ("eget_2", "vasentliga_handelser")]
     assert [str(f) for f in findings] == [
-        '2023.md:10:1: varning: "Förväntad utvekling" is shown as the förbund\'s own section; did you mean the '
-        'standard section "Förväntad utveckling"? [W-RUBRIK]']
+        '2023.md:10:1: varning: "Förväntad utvekling" visas som förbundets eget avsnitt; menade du '
+        'standardavsnittet "Förväntad utveckling"? [W-RUBRIK]']
 
 
 def test_text_before_the_first_heading_is_an_error(tmp_path):
@@ -55,7 +55,7 @@ def test_a_heading_inside_a_code_block_is_text(tmp_path):
 
 def test_headings_in_the_text_are_shifted_below_the_section_but_code_is_not():
     html = render_markdown("# Stor\n\n```\n# kommentar i kod\n```\n")
-    assert "<h4>Stor</h4>" in html and "# kommentar i kod" in html
+    assert '<h4 data-line="0">Stor</h4>' in html and "# kommentar i kod" in html
 
 
 def test_a_line_separator_inside_a_paragraph_does_not_shift_the_sections(tmp_path):
@@ -73,5 +73,5 @@ def test_a_heading_without_text_and_a_byte_order_mark(tmp_path):
     sections, findings = read_narrative(path, "2023.md")
     assert [s.key for s in sections] == ["organisation"]
     assert [str(f) for f in findings] == [
-        "2023.md:4:1: fel: a '## ' heading with no text: write the section's name after ## (for example "
-        "'## Organisation'), or remove the line [E-NARRATIV]"]
+        "2023.md:4:1: fel: rubriken saknar text: skriv avsnittets namn efter ## (till exempel '## Organisation') "
+        "eller ta bort raden [E-NARRATIV]"]
