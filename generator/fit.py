@@ -40,7 +40,8 @@ def _right(box: Any) -> float:
 
 
 def _text(box: Any) -> str:
-    return "".join(getattr(b, "text", "") for b in _descendants(box)).strip()
+    # The page's own no-break spaces (between thousands) read as spaces in a message.
+    return " ".join("".join(getattr(b, "text", "") for b in _descendants(box)).split())
 
 
 def _descendants(box: Any) -> Iterator[Any]:
@@ -79,7 +80,10 @@ def _finding(box: Any, context: _Context, limit: float, sources: Sources) -> Fin
                          "flera tabeller med färre kolumner, eller skriv innehållet som en lista", pos)
         return error("E-SIDBREDD", f'texten "{excerpt(_text(box))}" är {over} bredare än sidan och skärs av i '
                      "PDF:en; dela det långa ordet med mellanslag", pos)
-    sticking = next((b for b in _descendants(box) if getattr(b, "text", "") and _right(b) > limit + TOLERANCE), box)
+    # The widest piece of text is what pushes the table out (a 30-digit amount), even when
+    # the column it stands in is still on the page and only the columns after it are not.
+    sticking = max((b for b in _descendants(box) if getattr(b, "text", "").strip()), key=lambda b: b.width,
+                   default=box)
     name = _caption(context.table) if context.table is not None else "sidan"
     return error("E-SIDBREDD", f'tabellen "{excerpt(name)}" är {over} bredare än sidan och skärs av i PDF:en, vid '
                  f'"{excerpt(_text(sticking))}"; ett så långt värde får inte plats: kontrollera det i datafilen',

@@ -103,3 +103,73 @@ def test_raw_html_is_shown_as_text_never_as_markup(raw):
 def test_a_line_of_raw_html_inside_a_table_cell_is_text():
     html = render_markdown("| a |\n|---|\n| <script>x</script> [y](/etc/passwd) |\n")
     assert "<script" not in html and "href" not in html and "&lt;script&gt;" in html
+
+
+# --- The built report: nothing of the build machine in its links (HTML and PDF) -------------
+
+HOSTILE_MD = """
+Se [lösen](/etc/passwd), [data](2023.yaml), [fil](file:///etc/hosts), [värd](//evil.example/x),
+[tab](java%09script:alert(1)), [skript](JavaScript:alert(1)), <vbscript:msgbox(1)> och
+![bild](/etc/passwd). Men [Finsam](https://www.finsam.se/) och [not](#not-1) står kvar.
+"""
+
+
+def _hostile_copy(tmp_path, addition: str):
+    import shutil
+
+    from .conftest import DATA
+
+    folder = tmp_path / "halland"
+    shutil.copytree(DATA / "halland", folder)
+    md = (folder / "2023.md").read_text(encoding="utf-8")
+    (folder / "2023.md").write_text(md.replace("## Organisation\n", "## Organisation\n" + addition, 1),
+                                    encoding="utf-8")
+    return folder
+
+
+def _pdf_links(path) -> list[str]:
+    from pypdf import PdfReader
+
+    found = []
+    for page in PdfReader(str(path)).pages:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object().get("/A")
+            if action is not None:
+                found.append(str(action.get("/URI") or action.get("/D") or action.get("/S")))
+    return found
+
+
+@pytest.mark.slow
+def test_no_link_of_the_built_report_leads_to_the_build_machine_or_a_script(tmp_path):
+    from generator.pipeline import build_year
+
+    folder = _hostile_copy(tmp_path, HOSTILE_MD)
+    outcome = build_year(folder, tmp_path / "build", 2023)
+    html = (tmp_path / "build" / "halland-2023.html").read_text(encoding="utf-8")
+    hrefs = re.findall(r'href="([^"]*)"', html)
+    assert "https://www.finsam.se/" in hrefs
+    assert [h for h in hrefs if not h.startswith(("#", "https://"))] == []
+    uris = [u for u in _pdf_links(tmp_path / "build" / "halland-2023.pdf") if "://" in u or ":" in u]
+    assert uris == ["https://www.finsam.se/"], uris
+    assert [str(f) for f in outcome.findings] == [
+        f"{folder}/2023.md:{place}: " + (BILD if what == "/etc/passwd " else LANK).format(what.strip())
+        for place, what in [("14:4", "/etc/passwd"), ("14:26", "2023.yaml"), ("14:45", "file:///etc/hosts"),
+                            ("14:71", "//evil.example/x"), ("15:1", "java%09script:alert(1)"),
+                            ("15:32", "JavaScript:alert(1)"), ("15:63", "vbscript:msgbox(1)"),
+                            ("16:1", "/etc/passwd ")]]
+
+
+# --- The page's Content-Security-Policy -------------------------------------------------
+
+def test_the_html_forbids_scripts_and_requests_and_has_none():
+    from generator.pipeline import render_report
+
+    from .conftest import DATA, derive_year
+
+    html = render_report(derive_year(DATA / "halland", 2023))
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
+    assert csp and csp.group(1) == ("default-src 'none'; img-src data:; style-src 'unsafe-inline'; "
+                                    "base-uri 'none'; form-action 'none'")
+    assert html.index("Content-Security-Policy") < html.index("<style>"), "the policy must come before the styles"
+    assert "<script" not in html and not re.search(r"\son[a-z]+=", html)
+    assert not re.search(r'(?:src|href)="(?!#|data:image/svg\+xml;base64,)', html)

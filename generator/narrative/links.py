@@ -29,35 +29,33 @@ def allowed(href: str) -> bool:
     return bool(_ALLOWED.match(href)) and not _INVISIBLE.search(href)
 
 
-def refused_inline(tokens: list[Token]) -> Iterator[tuple[Token, int]]:
+def refused_inline(tokens: list[Token]) -> Iterator[tuple[Token, int, str]]:
     """Links that may not stay and every image, in the inline tokens of one block, with
-    the number of line breaks before each (its line within the block)."""
+    the number of line breaks before each (its line within the block) and its text."""
     breaks = 0
-    for token in tokens:
+    for i, token in enumerate(tokens):
         if token.type in ("softbreak", "hardbreak"):
             breaks += 1
-        elif token.type == "image" or (token.type == "link_open" and not allowed(str(token.attrGet("href") or ""))):
-            yield token, breaks
-        elif token.type == "text":
-            breaks += token.content.count("\n")
+        elif token.type == "image":
+            yield token, breaks, token.content
+        elif token.type == "link_open" and not allowed(str(token.attrGet("href") or "")):
+            after = tokens[i + 1] if i + 1 < len(tokens) else None
+            yield token, breaks, after.content if after is not None and after.type == "text" else ""
 
 
 def as_text(tokens: list[Token]) -> list[Token]:
     """The inline tokens with refused links reduced to their text and images to their
     description: nothing of the address reaches the page."""
-    refused = {id(t) for t, _ in refused_inline(tokens)}
+    refused = {id(t) for t, _, _ in refused_inline(tokens)}
     out: list[Token] = []
-    depth = 0  # inside a refused link: drop its closing token
-    open_stack: list[bool] = []
+    opened: list[bool] = []  # for each open link: is it refused (its closing token goes too)
     for token in tokens:
         if token.type == "link_open":
-            open_stack.append(id(token) in refused)
-            if open_stack[-1]:
-                depth += 1
+            opened.append(id(token) in refused)
+            if opened[-1]:
                 continue
         elif token.type == "link_close":
-            if open_stack and open_stack.pop():
-                depth -= 1
+            if opened and opened.pop():
                 continue
         elif token.type == "image":
             out.append(Token("text", "", 0, content=token.content))
@@ -66,14 +64,12 @@ def as_text(tokens: list[Token]) -> list[Token]:
     return out
 
 
-def _column(line: str, token: Token) -> int:
-    """Where the link or image starts on its line (1-based), as well as can be told."""
+def _column(line: str, token: Token, text: str, start: int) -> int:
+    """Where the link or image starts on its line (0-based), searching from `start`; -1 if
+    it cannot be told (a link whose text spans lines)."""
     if token.markup == "autolink":
-        found = line.find("<")
-    else:
-        text = token.content if token.type == "image" else ""
-        found = line.find(("![" if token.type == "image" else "[") + text)
-    return found + 1 if found >= 0 else 1
+        return line.find("<" + text, start)
+    return line.find(("![" if token.type == "image" else "[") + text, start)
 
 
 def _message(token: Token, written: str) -> str:
@@ -90,11 +86,13 @@ def lint(tokens: list[Token], lines: list[str], path: str, first_line: int) -> l
     for block in tokens:
         if block.type != "inline" or not block.map or not block.children:
             continue
-        for token, down in refused_inline(block.children):
+        searched: dict[int, int] = {}  # line → where the last link on it was found
+        for token, down, text in refused_inline(block.children):
             index = block.map[0] + down
             line = lines[index] if index < len(lines) else ""
+            col = _column(line, token, text, searched.get(index, 0))
+            searched[index] = col + 1 if col >= 0 else searched.get(index, 0)
             written = str(token.attrGet("src") if token.type == "image" else token.attrGet("href") or "")
             code = "W-BILD" if token.type == "image" else "W-LANK"
-            findings.append(warning(code, _message(token, written), Pos(path, first_line + index,
-                                                                          _column(line, token))))
+            findings.append(warning(code, _message(token, written), Pos(path, first_line + index, max(col, 0) + 1)))
     return findings
