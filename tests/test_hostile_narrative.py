@@ -173,3 +173,38 @@ def test_the_html_forbids_scripts_and_requests_and_has_none():
     assert html.index("Content-Security-Policy") < html.index("<style>"), "the policy must come before the styles"
     assert "<script" not in html and not re.search(r"\son[a-z]+=", html)
     assert not re.search(r'(?:src|href)="(?!#|data:image/svg\+xml;base64,)', html)
+
+
+def _chromium_console(path) -> str:
+    import subprocess
+
+    result = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--enable-logging=stderr",
+                             "--v=0", f"--screenshot={path.with_suffix('.png')}", "--window-size=1280,2000",
+                             path.as_uri()], capture_output=True, text=True, timeout=120)
+    return "\n".join(line for line in result.stderr.splitlines() if "CONSOLE" in line)
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not __import__("shutil").which("chromium"), reason="needs chromium")
+def test_a_browser_shows_the_page_without_breaking_its_policy(tmp_path):
+    """The policy is the tightest the page works with: a browser reports no violation for
+    the page, and does for the same page with a script and an outside picture added."""
+    from generator.pipeline import render_report
+
+    from .conftest import DATA, derive_year
+
+    html = render_report(derive_year(DATA / "halland", 2023))
+    page, control = tmp_path / "page.html", tmp_path / "control.html"
+    page.write_text(html, encoding="utf-8")
+    control.write_text(html.replace("</body>", '<script>1</script><img src="https://example.org/x.png"></body>'),
+                       encoding="utf-8")
+    assert "Content Security Policy" not in _chromium_console(page)
+    console = _chromium_console(control)
+    assert "Executing inline script violates" in console and "Loading the image 'https://example.org" in console
+
+
+def test_a_kommentar_in_the_yaml_gets_the_same_warnings_from_link_findings():
+    from generator.narrative import link_findings
+
+    found = link_findings("Rad ett\nse [x](file:///etc/passwd)", "data/halland/2023.yaml", 40)
+    assert [str(f) for f in found] == ["data/halland/2023.yaml:41:4: " + LANK.format("file:///etc/passwd")]

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from generator.narrative import read_narrative, render_markdown
 
 
@@ -75,3 +77,47 @@ def test_a_heading_without_text_and_a_byte_order_mark(tmp_path):
     assert [str(f) for f in findings] == [
         "2023.md:4:1: fel: rubriken saknar text: skriv avsnittets namn efter ## (till exempel '## Organisation') "
         "eller ta bort raden [E-NARRATIV]"]
+
+
+def test_a_section_written_twice_names_the_line_of_the_first(tmp_path):
+    path = tmp_path / "2023.md"
+    path.write_text("## Organisation\nA\n\n## Uppdrag\nB\n\n## organisation\nC\n", encoding="utf-8")
+    _, findings = read_narrative(path, "2023.md")
+    assert [str(f) for f in findings] == [
+        '2023.md:7:1: fel: avsnittet "organisation" finns redan på rad 1; slå ihop de två till ett avsnitt '
+        "[E-NARRATIV]"]
+
+
+def test_text_before_the_first_heading_says_how_to_start(tmp_path):
+    path = tmp_path / "2023.md"
+    path.write_text("Lös text\n## Organisation\nA\n", encoding="utf-8")
+    _, findings = read_narrative(path, "2023.md")
+    assert [str(f) for f in findings] == [
+        "2023.md:1:1: fel: texten före den första rubriken hör inte till något avsnitt; börja filen med en rubrik, "
+        "till exempel '## Organisation' [E-NARRATIV]"]
+
+
+def test_a_long_heading_is_quoted_as_a_short_excerpt(tmp_path):
+    path = tmp_path / "2023.md"
+    path.write_text("## Organisation\nA\n\n## Förväntad utvekling" + "\u200b" + "\n", encoding="utf-8")
+    _, findings = read_narrative(path, "2023.md")
+    assert [str(f) for f in findings] == [
+        '2023.md:4:1: varning: "Förväntad utvekling⟨ett nollbreddsmellanslag (U+200B)⟩" visas som förbundets eget '
+        'avsnitt; menade du standardavsnittet "Förväntad utveckling"? [W-RUBRIK]']
+
+
+@pytest.mark.parametrize(("text", "problem"), [
+    ("{% for x in y %}", '"{% for x in y %}" är inte tillåtet: texten namnger nyckeltal som {{ nyckel }} och kan '
+                         "inte köra mallkod; ta bort det"),
+    ("{{ 7*7 }}", '"{{ 7*7 }}" är inget nyckeltal: skriv till exempel {{ resultatrakning.arets_resultat }}, om du '
+                  "vill med @ÅÅÅÅ och | belopp / kr / tkr / procent / tal / heltal; texten kan inte köra mallkod"),
+    ("{{ resultatrakning.arets_resultat | euro }}", 'formatet "euro" finns inte; skriv ett av belopp, kr, tkr, '
+                                                    "procent, tal, heltal"),
+    ("{{ " + "x" * 200 + " }}", '"{{ ' + "x" * 36 + '…" är inget nyckeltal: skriv till exempel '
+                                "{{ resultatrakning.arets_resultat }}, om du vill med @ÅÅÅÅ och | belopp / kr / tkr / "
+                                "procent / tal / heltal; texten kan inte köra mallkod"),
+])
+def test_what_may_not_stand_between_the_braces_is_said_in_swedish(text, problem):
+    from generator.narrative import references
+
+    assert [r.problem for r in references(f"Text {text} slut")] == [problem]
