@@ -98,3 +98,18 @@ def test_the_web_page_lets_wide_tables_scroll_in_their_own_box():
     assert html.startswith('<div class="table-scroll"><table data-line="1">') and html.endswith("</table></div>\n")
     css = (Path(__file__).parent.parent / "styles" / "report.css").read_text(encoding="utf-8")
     assert ".table-scroll { overflow-x: auto; }" in css
+
+
+def test_wide_tables_in_the_chairs_words_an_own_section_and_note_1_are_each_at_their_line(tmp_path):
+    from generator.pipeline import build_year
+
+    folder = _hostile_copy(tmp_path, "")
+    md = (folder / "2023.md").read_text(encoding="utf-8")
+    md = md.replace("## Ordföranden har ordet\n", "## Ordföranden har ordet\n" + _table(80), 1)
+    md += "\n## Vårt eget avsnitt\n" + _table(80) + "## Redovisningsprinciper\n\nText.\n" + _table(80)
+    (folder / "2023.md").write_text(md, encoding="utf-8")
+    lines = md.split("\n")
+    expected = [i + 1 for i, line in enumerate(lines) if line.startswith("| kolumn0")]
+    outcome = build_year(folder, tmp_path / "build", 2023)
+    assert [(f.code, f.pos.line) for f in outcome.findings] == [("E-SIDBREDD", n) for n in expected]
+    assert len(expected) == 3
