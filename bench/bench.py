@@ -56,7 +56,7 @@ def measure(label: str, folder: Path) -> None:
     t_derive, report = best(lambda: derive(source))
     t_check, findings = best(lambda: run_checks(report))
     t_html, html = best(lambda: render_report(report))
-    t_pdf, pdf = best(lambda: print_report(report, folder), repeat=3)
+    t_pdf, (pdf, _) = best(lambda: print_report(report, folder), repeat=3)
     print(f"{label:<22} load {t_load * 1000:7.1f} ms  derive {t_derive * 1000:6.1f} ms  "
           f"check {t_check * 1000:5.1f} ms  "
           f"html {t_html * 1000:6.1f} ms  pdf {t_pdf:5.2f} s  ({len(pdf) // 1024} KiB, {len(findings)} findings)")

@@ -14,7 +14,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import fit
 from .fetcher import ConfinedFetcher
+from .findings import Finding
 from .paths import STYLES
 
 FONT_FACES = (("Regular", 400, "normal"), ("It", 400, "italic"), ("Semibold", 600, "normal"),
@@ -75,8 +77,10 @@ def _source_date(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def print_pdf(html: str, using: Collaborators, metadata: Metadata) -> bytes:
-    from weasyprint import CSS, HTML
+def print_pdf(html: str, using: Collaborators, metadata: Metadata,
+              sources: fit.Sources | None = None) -> tuple[bytes, list[Finding]]:
+    """The PDF, and a finding for every block wider than its page (cut at the paper's edge)."""
+    from weasyprint import CSS, DEFAULT_OPTIONS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
     # WeasyPrint reports a refused fetch as a warning; it is expected here, not news.
@@ -85,6 +89,10 @@ def print_pdf(html: str, using: Collaborators, metadata: Metadata) -> bytes:
     font_config = FontConfiguration()
     fonts = CSS(string=using.fonts, url_fetcher=using.fetcher, font_config=font_config)
     with _source_date(metadata.epoch):
-        pdf: bytes = document.write_pdf(stylesheets=[fonts], font_config=font_config, pdf_variant="pdf/a-3a",
-                                        pdf_identifier=f"{metadata.author} {metadata.title}".encode())
-    return pdf
+        # What HTML.write_pdf does, in two steps, so the laid-out pages can be measured.
+        options = DEFAULT_OPTIONS | {"stylesheets": [fonts], "pdf_variant": "pdf/a-3a",
+                                     "pdf_identifier": f"{metadata.author} {metadata.title}".encode()}
+        laid_out = document.render(font_config, **options)
+        findings = fit.overflow(laid_out.pages, sources or fit.Sources({}, metadata.title))
+        pdf: bytes = laid_out.write_pdf(**options)
+    return pdf, findings

@@ -103,19 +103,22 @@ def render_report(report: Arsredovisning, lang: str = "sv") -> str:
     return render_html(layout_report(report), lang)
 
 
-def print_report(report: Arsredovisning, folder: Path) -> bytes:
-    """The report as PDF: the page rendered for print (lang sv-SE), then printed.
+def print_report(report: Arsredovisning, folder: Path) -> tuple[bytes, list[Finding]]:
+    """The report as PDF: the page rendered for print (lang sv-SE), then printed; and a
+    finding for whatever is wider than the page.
 
     `folder` is the förbund's data folder, the only data folder the PDF may read from."""
-    from . import pdf
+    from . import fit, pdf
     from .layout import layout_report
     from .render import render_html
 
     page = layout_report(report)
     # The board's decision date stamps the embedded fonts, so the bytes follow the input.
     decided = dt.datetime.combine(report.arsfil.styrelsens_beslut, dt.time(), dt.UTC)
+    sources = fit.Sources({a.key: (a.pos.path, a.body_line) for a in report.narrativ}, report.arsfil.pos.path)
     return pdf.print_pdf(render_html(page, "sv-SE"), pdf.Collaborators.for_folder(folder),
-                         pdf.Metadata(f"Årsredovisning {report.year}", report.forbund.namn, int(decided.timestamp())))
+                         pdf.Metadata(f"Årsredovisning {report.year}", report.forbund.namn, int(decided.timestamp())),
+                         sources)
 
 
 def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = True,
@@ -133,10 +136,12 @@ def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = Tru
     report = outcome.report
     stem = out / f"{outcome.forbund}-{report.year}"
     files = {stem.with_suffix(".html"): render_report(report).encode("utf-8")}
+    printed: list[Finding] = []
     if pdf:
-        files[stem.with_suffix(".pdf")] = print_report(report, folder)
+        files[stem.with_suffix(".pdf")], printed = print_report(report, folder)
     written, problems = output.write_all(files)
-    return Outcome(outcome.forbund, outcome.year, report, outcome.findings + tuple(problems), tuple(written))
+    return Outcome(outcome.forbund, outcome.year, report, outcome.findings + tuple(printed) + tuple(problems),
+                   tuple(written))
 
 
 def forbund_outcomes(folders: list[Path], year: int | None, every_year: bool) -> Iterator[Outcome]:

@@ -108,7 +108,7 @@ def test_template_code_in_the_narrative_is_refused(tmp_path, attempt):
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
     assert result.returncode == 1
     assert "data/sydnarke/2023.md:3:6: fel:" in result.stdout and "[E-REFERENS]" in result.stdout
-    assert "cannot run template code" in result.stdout
+    assert "kan inte köra mallkod" in result.stdout
     report = run_cli("report", "--forbund", "sydnarke", "--html-only", cwd=tmp_path)
     assert report.returncode == 1 and not (tmp_path / "build" / "sydnarke-2023.html").exists()
     # Rendered anyway (as a preview would), the attempt is shown as a placeholder, never run.

@@ -3,14 +3,22 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .markdown import render_markdown
+from ..findings import Finding
+from .links import lint
+from .markdown import MD, render_markdown
 from .references import Referens, fill, references
 from .sections import Avsnitt, read_narrative, split_sections
 
-__all__ = ["Avsnitt", "Referens", "fill", "read_narrative", "references", "render_markdown", "split_sections",
-           "to_html"]
+__all__ = ["Avsnitt", "Referens", "fill", "link_findings", "read_narrative", "references", "render_markdown",
+           "split_sections", "to_html"]
 
 
 def to_html(text: str, figures: dict[int, dict[str, Decimal]], year: int) -> str:
     """Markdown with its figures filled in, as sanitised HTML."""
     return render_markdown(fill(text, figures, year))
+
+
+def link_findings(text: str, path: str, first_line: int) -> list[Finding]:
+    """A warning for each link or image of a Markdown text that the report shows as text
+    (W-LANK, W-BILD), for a text starting at `first_line` of `path` (a YAML kommentar)."""
+    return lint(MD.parse(text), text.split("\n"), path, first_line)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .. import formatting
+from ..findings import excerpt
 from ..keys import PREFIXES, format_of
 
 REFERENCE = re.compile(r"\{\{(.*?)\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
@@ -32,15 +33,16 @@ class Referens:
 def _parse(match: re.Match[str]) -> Referens:
     whole, inner = match.group(0), match.group(1)
     if inner is None:
-        return Referens(whole, None, None, None, match.start(), f"{whole!r} is not allowed: the narrative names "
-                        "figures as {{ nyckel }} and cannot run template code")
+        return Referens(whole, None, None, None, match.start(), f'"{excerpt(whole)}" är inte tillåtet: texten '
+                        "namnger nyckeltal som {{ nyckel }} och kan inte köra mallkod; ta bort det")
     parsed = _INNER.match(inner)
     if not parsed:
         return Referens(whole, None, None, None, match.start(),
-                        f"{whole!r} is not a figure name: write {{{{ resultatrakning.arets_resultat }}}}, optionally "
-                        f"with @YYYY and | {' / '.join(FORMATS)}; the narrative cannot run template code")
+                        f'"{excerpt(whole)}" är inget nyckeltal: skriv till exempel '
+                        f"{{{{ resultatrakning.arets_resultat }}}}, om du vill med @ÅÅÅÅ och | {' / '.join(FORMATS)}; "
+                        "texten kan inte köra mallkod")
     key, year, fmt = parsed.group(1), parsed.group(2), parsed.group(3)
-    problem = f"unknown format {fmt!r} in {whole}; use one of {', '.join(FORMATS)}" if fmt and fmt not in FORMATS \
+    problem = f'formatet "{fmt}" finns inte; skriv ett av {", ".join(FORMATS)}' if fmt and fmt not in FORMATS \
         else None
     return Referens(whole, key, int(year) if year else None, fmt, match.start(), problem)
 

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..findings import Finding, Pos, error, warning
+from ..findings import Finding, Pos, error, excerpt, warning
 from ..load.files import read_text
 from ..texts import AVSNITT, AVSNITT_ALIAS
+from .links import lint
 from .markdown import MD
 
 _BY_TITLE = {title.lower(): key for key, title in AVSNITT.items()}
@@ -63,28 +64,31 @@ def split_sections(text: str, shown: str) -> tuple[list[Avsnitt], list[Finding]]
     sections: list[Avsnitt] = []
     before, headings = _headings(text)
     if before.strip():
-        findings.append(error("E-NARRATIV", "text before the first '## Rubrik' belongs to no section; start the file "
-                              "with a heading such as '## Organisation'", Pos(shown, 1, 1)))
+        findings.append(error("E-NARRATIV", "texten före den första rubriken hör inte till något avsnitt; börja "
+                              "filen med en rubrik, till exempel '## Organisation'", Pos(shown, 1, 1)))
     last_standard: str | None = None
     own = 0
     for h in headings:
         key = _BY_TITLE.get(h.title.lower()) or AVSNITT_ALIAS.get(h.title.lower())
         pos = Pos(shown, h.line + 1, 1)
         if not h.title:
-            findings.append(error("E-NARRATIV", "a '## ' heading with no text: write the section's name after ## "
-                                  "(for example '## Organisation'), or remove the line", pos))
-        elif key and any(s.key == key for s in sections):
-            findings.append(error("E-NARRATIV", f'the section "{h.title}" appears twice; merge the two', pos))
+            findings.append(error("E-NARRATIV", "rubriken saknar text: skriv avsnittets namn efter ## (till exempel "
+                                  "'## Organisation') eller ta bort raden", pos))
+        elif key and (first := next((s for s in sections if s.key == key), None)):
+            findings.append(error("E-NARRATIV", f'avsnittet "{excerpt(h.title)}" finns redan på rad {first.pos.line}; '
+                                  "slå ihop de två till ett avsnitt", pos))
         elif key:
             sections.append(Avsnitt(key, AVSNITT[key], h.body, None, pos, h.line + 2))
             last_standard = key
         else:
             close = difflib.get_close_matches(h.title.lower(), list(_BY_TITLE), n=1, cutoff=0.85)
             if close:
-                findings.append(warning("W-RUBRIK", f'"{h.title}" is shown as the förbund\'s own section; did you '
-                                        f'mean the standard section "{AVSNITT[_BY_TITLE[close[0]]]}"?', pos))
+                findings.append(warning("W-RUBRIK", f'"{excerpt(h.title)}" visas som förbundets eget avsnitt; menade '
+                                        f'du standardavsnittet "{AVSNITT[_BY_TITLE[close[0]]]}"?', pos))
             own += 1
             sections.append(Avsnitt(f"eget_{own}", h.title, h.body, last_standard, pos, h.line + 2))
+    for a in sections:
+        findings += lint(MD.parse(a.markdown), a.markdown.split("\n"), shown, a.body_line)
     return sections, findings
 
 
