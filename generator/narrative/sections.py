@@ -48,7 +48,8 @@ def _headings(text: str) -> tuple[str, list[_Heading]]:
     lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     starts = [(i, t) for i, t in enumerate(tokens)
               if t.type == "heading_open" and t.tag == "h2" and t.markup == "##" and t.level == 0 and t.map]
-    ends = [t.map[0] for _, t in starts[1:] if t.map] + [len(lines)]
+    # Each heading's text runs to the next heading, the last one's to the end of the file.
+    ends = [t.map[0] for _, t in starts[1:] if t.map] + ([len(lines)] if starts else [])
     out = []
     for (i, token), end in zip(starts, ends, strict=True):
         assert token.map is not None
