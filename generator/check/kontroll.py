@@ -1,13 +1,14 @@
 """Figures named by the user: control totals copied from elsewhere, and figures in the text."""
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from decimal import Decimal
 
 from ..derive import Arsredovisning
 from ..findings import Finding, Pos, did_you_mean, error, excerpt
 from ..formatting import plain
-from ..narrative import references
+from ..narrative import link_findings, references
 
 
 def _disagreement(key: str, year: int, expected: Decimal, computed: Decimal) -> str:
@@ -43,10 +44,16 @@ def check_kontrollsummor(r: Arsredovisning) -> Iterator[Finding]:
                 yield error("E-KONTROLL", _disagreement(key, year, expected, computed), values.pos_of(key))
 
 
-def _texts(r: Arsredovisning) -> Iterator[tuple[str, str, int]]:
-    """Every free text that may name figures, with where it starts: (text, path, first line)."""
+def _texts(r: Arsredovisning) -> Iterator[tuple[str, str, int, int]]:
+    """Every free text that may name figures, with where it starts: (text, path, first line,
+    column of a one-line text on its key's line, else 0)."""
     for a in r.narrativ:
-        yield a.markdown, a.pos.path, a.body_line
+        yield a.markdown, a.pos.path, a.body_line, 0
+    yield from _yaml_texts(r)
+
+
+def _yaml_texts(r: Arsredovisning) -> Iterator[tuple[str, str, int, int]]:
+    """The year file's comments and explanations, rendered as Markdown like the narrative."""
     arsfil = r.arsfil
     owners: list[tuple[object, str]] = [(arsfil.balanskrav, "styrelsens_forklaring")]
     if arsfil.mal is not None:
@@ -57,15 +64,26 @@ def _texts(r: Arsredovisning) -> Iterator[tuple[str, str, int]]:
         if value:
             pos: Pos = owner.pos_of(name)  # type: ignore[attr-defined]
             # A block scalar (| or >) starts on the line after its key.
-            yield value, pos.path, pos.line + (1 if "\n" in value else 0)
+            if "\n" in value:
+                yield value, pos.path, pos.line + 1, 0
+            else:
+                yield value, pos.path, pos.line, pos.col
+
+
+def _on_value_line(f: Finding, text: str, first_line: int, value_col: int) -> Finding:
+    """A finding in a one-line text moved to where the text stands on its key's line."""
+    if not value_col or f.pos.line != first_line:
+        return f
+    return dataclasses.replace(f, pos=dataclasses.replace(f.pos, col=f.pos.col + value_col - 1))
 
 
 def check_referenser(r: Arsredovisning) -> Iterator[Finding]:
     """Figures named in the narrative exist; nothing else stands between the braces."""
-    for text, path, first_line in _texts(r):
+    for text, path, first_line, value_col in _texts(r):
         for ref in references(text):
             line = first_line + text.count("\n", 0, ref.offset)
-            pos = Pos(path, line, ref.offset - (text.rfind("\n", 0, ref.offset) + 1) + 1)
+            col = ref.offset - (text.rfind("\n", 0, ref.offset) + 1) + 1
+            pos = Pos(path, line, col + max(value_col - 1, 0))  # value_col: a one-line text after its key
             year = ref.year or r.year
             if ref.problem or ref.key is None:
                 yield error("E-REFERENS", ref.problem or "inget namn på ett belopp", pos)
@@ -76,3 +94,10 @@ def check_referenser(r: Arsredovisning) -> Iterator[Finding]:
                 hint = did_you_mean(ref.key, list(r.figures.get(year, {})), "; `make figures` visar alla namn",
                                     cutoff=0.7)
                 yield error("E-REFERENS", f'"{excerpt(ref.key)}" är inget belopp som räknas fram för {year}{hint}', pos)
+
+
+def check_lankar(r: Arsredovisning) -> Iterator[Finding]:
+    """Links in the year file's texts follow the narrative's rule (the Markdown file is linted as it is read)."""
+    for text, path, first_line, value_col in _yaml_texts(r):
+        for f in link_findings(text, path, first_line):
+            yield _on_value_line(f, text, first_line, value_col)
