@@ -139,6 +139,10 @@ def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = Tru
     printed: list[Finding] = []
     if pdf:
         files[stem.with_suffix(".pdf")], printed = print_report(report, folder)
+    if any(f.severity is Severity.ERROR for f in printed):
+        # Content wider than the page: a board must not sign a report with a table cut at
+        # its edge, so neither file replaces the last good one.
+        return Outcome(outcome.forbund, outcome.year, report, outcome.findings + tuple(printed), ())
     written, problems = output.write_all(files)
     return Outcome(outcome.forbund, outcome.year, report, outcome.findings + tuple(printed) + tuple(problems),
                    tuple(written))
