@@ -76,8 +76,8 @@ def _finding(box: Any, context: _Context, limit: float, sources: Sources) -> Fin
         path, first = sources.narrative[context.avsnitt]
         pos = Pos(path, first + (context.line or 0), 1)
         if box.element_tag == "table":
-            return error("E-SIDBREDD", f"tabellen är {over} bredare än sidan och får inte plats i PDF:en; dela upp den i "
-                         "flera tabeller med färre kolumner, eller skriv innehållet som en lista", pos)
+            return error("E-SIDBREDD", f"tabellen är {over} bredare än sidan och får inte plats i PDF:en; dela upp "
+                         "den i flera tabeller med färre kolumner, eller skriv innehållet som en lista", pos)
         return error("E-SIDBREDD", f'texten "{excerpt(_text(box))}" är {over} bredare än sidan och får inte plats i '
                      "PDF:en; dela det långa ordet med mellanslag", pos)
     # The widest piece of text is what pushes the table out (a 30-digit amount), even when
@@ -85,8 +85,9 @@ def _finding(box: Any, context: _Context, limit: float, sources: Sources) -> Fin
     sticking = max((b for b in _descendants(box) if getattr(b, "text", "").strip()), key=lambda b: b.width,
                    default=box)
     name = _caption(context.table) if context.table is not None else "sidan"
-    return error("E-SIDBREDD", f'tabellen "{excerpt(name)}" är {over} bredare än sidan och får inte plats i PDF:en, vid '
-                 f'"{excerpt(_text(sticking))}"; ett så långt värde får inte plats: kontrollera det i datafilen',
+    return error("E-SIDBREDD", f'tabellen "{excerpt(name)}" är {over} bredare än sidan och får inte plats i '
+                 f'PDF:en, vid "{excerpt(_text(sticking))}"; ett så långt värde får inte plats: kontrollera det i '
+                 "datafilen",
                  Pos(sources.data))
 
 

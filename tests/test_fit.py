@@ -31,8 +31,8 @@ def _build(tmp_path, addition: str):
 def test_a_500_column_markdown_table_is_an_error_at_its_line(tmp_path):
     folder, outcome = _build(tmp_path, _table(500))
     assert [str(f) for f in outcome.findings] == [
-        f"{folder}/2023.md:14:1: fel: tabellen är 13472 mm bredare än sidan och får inte plats i PDF:en; dela upp den i "
-        "flera tabeller med färre kolumner, eller skriv innehållet som en lista [E-SIDBREDD]"]
+        f"{folder}/2023.md:14:1: fel: tabellen är 13472 mm bredare än sidan och får inte plats i PDF:en; dela upp "
+        "den i flera tabeller med färre kolumner, eller skriv innehållet som en lista [E-SIDBREDD]"]
     assert outcome.errors == 1
     # Like any other error, it keeps the report from being written.
     assert outcome.written == ()
@@ -74,8 +74,8 @@ def test_an_amount_too_long_for_its_column_names_the_table_and_the_amount():
     _, findings = _print(html.replace(shown, "\u2212" + "\u00a0".join(["999"] * 30), 1))
     assert [str(f) for f in findings] == [
         'data/halland/2023.yaml: fel: tabellen "Översikt över verksamhetens utveckling …" är 100 mm bredare än '
-        'sidan och får inte plats i PDF:en, vid "−999 999 999 999 999 999 999 999 999 99…"; ett så långt värde får inte '
-        "plats: kontrollera det i datafilen [E-SIDBREDD]"]
+        'sidan och får inte plats i PDF:en, vid "−999 999 999 999 999 999 999 999 999 99…"; ett så långt värde '
+        "får inte plats: kontrollera det i datafilen [E-SIDBREDD]"]
 
 
 def test_an_amount_of_ten_to_the_fifteenth_kronor_still_fits():

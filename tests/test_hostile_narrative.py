@@ -10,8 +10,11 @@ from generator.narrative import read_narrative, render_markdown
 
 LANK = ('varning: länken "{}" visas som vanlig text: en länk får bara gå till en webbsida (https://…), '
         "en e-postadress (mailto:…) eller en rubrik i rapporten (#…) [W-LANK]")
-BILD = ('varning: bilden "{}" visas inte: årsredovisningen visar bara de diagram som data ritar; '
-        "ta bort bilden eller beskriv den i text [W-BILD]")
+BILD = ('varning: bilden "{}" visas inte: bara bilder i förbundets egen mapp kan visas, som PNG eller JPEG (till '
+        "exempel ![Styrelsen](styrelsen.jpg)); en webbadress eller en sökväg utanför mappen visas inte [W-BILD]")
+# The smallest valid PNG: one transparent pixel.
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6300010000000500010d0a2db40000000049454e44ae426082")
 
 # (the line as written on line 3 of the file, what the message names, the column)
 REFUSED = [
@@ -77,10 +80,55 @@ def test_an_image_is_its_description_with_a_warning(tmp_path):
     assert "<img" not in html and "passwd" not in html and "Förbundets logga" in html
 
 
-def test_an_image_inside_the_forbund_folder_is_not_shown_either(tmp_path):
-    sections, findings = _read(tmp_path, "![karta](karta.png)")
-    assert [str(f) for f in findings] == ["data/halland/2023.md:3:1: " + BILD.format("karta.png")]
-    assert "<img" not in render_markdown(sections[0].markdown)
+def test_a_picture_of_the_forbund_folder_is_embedded_and_nothing_is_said(tmp_path):
+    (tmp_path / "bilder").mkdir()
+    (tmp_path / "bilder" / "karta.png").write_bytes(PNG)
+    sections, findings = _read(tmp_path, "![Karta över länet](bilder/karta.png)")
+    assert findings == []
+    html = render_markdown(sections[0].markdown, dict(sections[0].bilder))
+    assert re.findall(r"<img[^>]*>", html) == [
+        '<img src="data:image/png;base64,' + __import__("base64").b64encode(PNG).decode() + '" alt="Karta över länet">']
+
+
+@pytest.mark.parametrize(("src", "make", "why"), [
+    ("karta.png", None, "filen karta.png finns inte i förbundets mapp; lägg bilden där eller rätta namnet"),
+    ("karta.png", b"GIF89a", "filen karta.png är inte en PNG-bild; spara den som PNG eller JPEG"),
+    ("karta.gif", b"GIF89a", None),
+    ("../karta.png", PNG, None),
+    ("/tmp/karta.png", PNG, None),
+    ("https://example.org/karta.png", PNG, None),
+    ("data:image/png;base64,iVBORw0KGgo=", PNG, None),
+    (".dold.png", PNG, None),
+])
+def test_a_picture_that_is_not_the_forbunds_own_png_or_jpeg_is_not_shown(tmp_path, src, make, why):
+    if make is not None and "/" not in src and ":" not in src:
+        (tmp_path / src).write_bytes(make)
+    sections, findings = _read(tmp_path, f"![karta]({src})")
+    expected = BILD.format(src) if why is None else f'varning: bilden "{src}" visas inte: {why} [W-BILD]'
+    assert [str(f) for f in findings] == ["data/halland/2023.md:3:1: " + expected]
+    assert "<img" not in render_markdown(sections[0].markdown, dict(sections[0].bilder))
+
+
+def test_a_picture_reached_through_a_linked_folder_outside_is_not_shown(tmp_path):
+    outside = tmp_path / "utanfor"
+    outside.mkdir()
+    (outside / "karta.png").write_bytes(PNG)
+    folder = tmp_path / "halland"
+    folder.mkdir()
+    (folder / "bilder").symlink_to(outside)
+    sections, findings = _read(folder, "![karta](bilder/karta.png)")
+    assert [f.message for f in findings] == [
+        'bilden "bilder/karta.png" visas inte: bilden ligger utanför förbundets mapp (via en länkad mapp) och visas '
+        "inte"]
+    assert sections[0].bilder == ()
+
+
+def test_a_picture_too_big_is_not_read(tmp_path):
+    (tmp_path / "stor.png").write_bytes(PNG + b"\0" * (2 * 1024 * 1024))
+    sections, findings = _read(tmp_path, "![stor](stor.png)")
+    assert [f.message for f in findings] == [
+        'bilden "stor.png" visas inte: filen är 2,0 MB, mer än de 1,0 MB som en sådan fil får vara; den är troligen '
+        "fel fil eller har fått något inklistrat av misstag"]
 
 
 @pytest.mark.parametrize("raw", [

@@ -101,9 +101,9 @@ class Page:
 
 def markdown_of(r: Arsredovisning) -> uppfoljning.Markdown:
     """Free texts from the YAML (kommentar, förklaring) are Markdown that may name figures."""
-    def md(text: str | None) -> Markup | None:
+    def md(text: str | None, bilder: tuple[tuple[str, str], ...] = ()) -> Markup | None:
         # Sanitised by narrative.render_markdown (nh3) before it is marked safe here.
-        return Markup(to_html(text, r.figures, r.year)) if text else None
+        return Markup(to_html(text, r.figures, r.year, dict(bilder))) if text else None
     return md
 
 
@@ -165,7 +165,7 @@ def _content(key: str, c: _Context) -> tuple[str | None, Any]:
 
 
 def _sections(r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdown, part: str) -> list[Section]:
-    texts = {a.key: md(a.markdown) for a in r.narrativ if not a.key.startswith("eget_")}
+    texts = {a.key: md(a.markdown, a.bilder) for a in r.narrativ if not a.key.startswith("eget_")}
     own = [a for a in r.narrativ if a.key.startswith("eget_")]
     from_data = FROM_THE_DATA | ({"uppfoljning_av_insatser"} if r.insatser or r.arsfil.strukturaktiviteter else set())
     chosen: list[tuple[str, str, Markup | None, Avsnitt | None]] = []
@@ -173,7 +173,7 @@ def _sections(r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdo
     def add_own(after: str | None) -> None:
         for a in own:
             if a.after == after or (after is None and a.after not in FORVALTNINGSBERATTELSE):
-                chosen.append((a.key, a.rubrik, md(a.markdown), a))
+                chosen.append((a.key, a.rubrik, md(a.markdown, a.bilder), a))
 
     add_own(None)
     for key in FORVALTNINGSBERATTELSE:
@@ -199,7 +199,7 @@ def _parts(has_drift: bool) -> dict[str, Part]:
 
 
 def _notes(r: Arsredovisning, md: uppfoljning.Markdown) -> tuple[NoteBlock, ...]:
-    principer = next((md(a.markdown) for a in r.narrativ if a.key == "redovisningsprinciper"), None)
+    principer = next((md(a.markdown, a.bilder) for a in r.narrativ if a.key == "redovisningsprinciper"), None)
     first = NoteBlock("not-1", "Not 1 Redovisningsprinciper", None, principer)
     return (first, *(NoteBlock(f"not-{n.number}", f"Not {n.number} {n.rubrik}", statements.table_not(n, r), None,
                                tuple(statements.tables_bilagor(n, r))) for n in r.noter))
@@ -222,7 +222,7 @@ def layout_report(r: Arsredovisning) -> Page:
     fb = parts["forvaltningsberattelse"]
     parts[fb.id] = replace(fb, sections=tuple(_sections(r, shown, md, fb.number)))
     f = r.forbund
-    ordforande = next((md(a.markdown) for a in r.narrativ if a.key == "ordforanden_har_ordet"), None)
+    ordforande = next((md(a.markdown, a.bilder) for a in r.narrativ if a.key == "ordforanden_har_ordet"), None)
     return Page(
         forbund=f.namn, organisationsnummer=f.organisationsnummer, sate=f.sate, year=r.year,
         beslutad=datum(r.arsfil.styrelsens_beslut, f.installningar.datumformat),

@@ -1,9 +1,9 @@
 """Follow-up: cost per category, each insats, structural activities, indikatormätning, mål."""
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Protocol
 
 from markupsafe import Markup
 
@@ -16,7 +16,11 @@ from ..slug import unique_slugs
 from ..texts import KATEGORI, MAL_STATUS
 from .tables import Column, Row, Table, decimals, total
 
-Markdown = Callable[[str | None], Markup | None]
+
+class Markdown(Protocol):
+    """A text as sanitised HTML; the narrative's sections pass the pictures they may show."""
+
+    def __call__(self, text: str | None, bilder: tuple[tuple[str, str], ...] = ()) -> Markup | None: ...
 
 
 def table_kategorier(r: Arsredovisning) -> Table | None:

@@ -1,6 +1,7 @@
 """The narrative: `YYYY.md` split into sections, figures named in text, sanitised HTML."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal
 
 from ..findings import Finding
@@ -13,9 +14,10 @@ __all__ = ["Avsnitt", "Referens", "fill", "link_findings", "read_narrative", "re
            "split_sections", "to_html"]
 
 
-def to_html(text: str, figures: dict[int, dict[str, Decimal]], year: int) -> str:
-    """Markdown with its figures filled in, as sanitised HTML."""
-    return render_markdown(fill(text, figures, year))
+def to_html(text: str, figures: dict[int, dict[str, Decimal]], year: int,
+            bilder: Mapping[str, str] | None = None) -> str:
+    """Markdown with its figures filled in, as sanitised HTML; `bilder` the pictures it may show."""
+    return render_markdown(fill(text, figures, year), bilder)
 
 
 def link_findings(text: str, path: str, first_line: int) -> list[Finding]:

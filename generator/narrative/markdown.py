@@ -1,9 +1,11 @@
 """Markdown → sanitised HTML. CommonMark with tables (markdown-it), raw HTML off, then nh3
-(Ammonia): no scripts, no styles, no images, links only to http, https, mailto and the
-report's own headings (links.py decides, and the same rule is applied twice)."""
+(Ammonia): no scripts, no styles, pictures only those bilder.py read from the förbund's
+folder, links only to http, https, mailto and the report's own headings (links.py
+decides, and the same rule is applied twice)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import nh3
 from markdown_it import MarkdownIt
@@ -12,8 +14,11 @@ from markdown_it.token import Token
 from .links import allowed, as_text
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h4", "h5", "h6", "blockquote", "code",
-                "table", "thead", "tbody", "tr", "th", "td", "hr", "s"}
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "*": {"data-line"}}
+                "table", "thead", "tbody", "tr", "th", "td", "hr", "s", "img"}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "img": {"src", "alt"},
+                      "*": {"data-line"}}
+# A picture's src while the HTML is sanitised; the data: URL replaces it afterwards.
+_PLACEHOLDER = re.compile(r'src="#bild-(\d+)"')
 
 
 def markdown() -> MarkdownIt:
@@ -30,10 +35,11 @@ def markdown() -> MarkdownIt:
 MD = markdown()
 
 
-def _prepare(tokens: list[Token]) -> None:
+def _prepare(tokens: list[Token], bilder: Mapping[str, str]) -> list[str]:
     """Headings below the section's, refused links and images made text, and each top-level
     block marked with its line in the text (the print stage names the line of a block that
-    does not fit the page)."""
+    does not fit the page); the data: URLs of the pictures shown, in order."""
+    urls: list[str] = []
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             # A section's own heading is h3 in the report, so a heading inside its text
@@ -42,7 +48,12 @@ def _prepare(tokens: list[Token]) -> None:
         if token.nesting == 1 and token.level == 0 and token.map:
             token.attrSet("data-line", str(token.map[0]))
         if token.type == "inline" and token.children:
-            token.children = as_text(token.children)
+            token.children = as_text(token.children, bilder)
+            for child in token.children:
+                if child.type == "image":
+                    urls.append(bilder[str(child.attrGet("src"))])
+                    child.attrSet("src", f"#bild-{len(urls) - 1}")
+    return urls
 
 
 def _clean_attribute(tag: str, name: str, value: str) -> str | None:
@@ -51,15 +62,18 @@ def _clean_attribute(tag: str, name: str, value: str) -> str | None:
         return value if re.fullmatch(r"text-align:(left|right|center)", value) else None
     if name == "href":
         return value if allowed(value) else None
+    if name == "src":
+        return value if _PLACEHOLDER.fullmatch(f'src="{value}"') else None
     if name == "data-line":
         return value if value.isdigit() else None
     return value
 
 
-def render_markdown(text: str) -> str:
+def render_markdown(text: str, bilder: Mapping[str, str] | None = None) -> str:
+    """`bilder`: the pictures that may be shown, src → data: URL (bilder.read_images)."""
     env: dict[str, object] = {}
     tokens = MD.parse(text, env)
-    _prepare(tokens)
+    urls = _prepare(tokens, bilder or {})
     html = MD.renderer.render(tokens, MD.options, env)
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer",
@@ -67,6 +81,7 @@ def render_markdown(text: str) -> str:
     # A table wider than the column scrolls sideways in its own box on the web (the
     # print stage reports one wider than the page); the wrapper is ours, added after nh3.
     clean = clean.replace("<table", '<div class="table-scroll"><table').replace("</table>", "</table></div>")
+    clean = _PLACEHOLDER.sub(lambda m: f'src="{urls[int(m.group(1))]}"', clean)
     # Ammonia writes the no-break space as an entity; the tables carry the character
     # itself, and a figure in the text should be the very same string as in a table.
     return clean.replace("&nbsp;", "\u00a0")

@@ -7,14 +7,16 @@ Headings are found by the Markdown parser, so a `## ` line in a code block is te
 """
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..findings import Finding, Pos, error, excerpt, warning
 from ..load.files import read_text
 from ..texts import AVSNITT, AVSNITT_ALIAS
+from .bilder import read_images
 from .links import lint
 from .markdown import MD
 
@@ -29,6 +31,7 @@ class Avsnitt:
     after: str | None  # for own sections: the standard key they follow
     pos: Pos  # the heading's line
     body_line: int = 0  # line number of the first line of `markdown`
+    bilder: tuple[tuple[str, str], ...] = ()  # the pictures it shows: (src as written, data: URL)
 
 
 @dataclass(frozen=True)
@@ -59,8 +62,9 @@ def _headings(text: str) -> tuple[str, list[_Heading]]:
     return before, out
 
 
-def split_sections(text: str, shown: str) -> tuple[list[Avsnitt], list[Finding]]:
-    """Sections of a year's Markdown; findings for loose text, repeats and likely typos."""
+def split_sections(text: str, shown: str, folder: Path | None = None) -> tuple[list[Avsnitt], list[Finding]]:
+    """Sections of a year's Markdown; findings for loose text, repeats and likely typos.
+    With `folder` (the förbund's), the pictures the sections show are read from it."""
     findings: list[Finding] = []
     sections: list[Avsnitt] = []
     before, headings = _headings(text)
@@ -88,9 +92,19 @@ def split_sections(text: str, shown: str) -> tuple[list[Avsnitt], list[Finding]]
                                         f'du standardavsnittet "{AVSNITT[_BY_TITLE[close[0]]]}"?', pos))
             own += 1
             sections.append(Avsnitt(f"eget_{own}", h.title, h.body, last_standard, pos, h.line + 2))
+    return _with_pictures(sections, findings, shown, folder)
+
+
+def _with_pictures(sections: list[Avsnitt], findings: list[Finding], shown: str,
+                   folder: Path | None) -> tuple[list[Avsnitt], list[Finding]]:
+    """Each section with the pictures it may show, and a warning for each link or picture it may not."""
+    out = []
     for a in sections:
-        findings += lint(MD.parse(a.markdown), a.markdown.split("\n"), shown, a.body_line)
-    return sections, findings
+        tokens = MD.parse(a.markdown)
+        bilder, varfor = read_images(tokens, folder, str(PurePosixPath(shown).parent)) if folder else ({}, {})
+        findings += lint(tokens, a.markdown.split("\n"), shown, a.body_line, bilder, varfor)
+        out.append(dataclasses.replace(a, bilder=tuple(bilder.items())))
+    return out, findings
 
 
 def read_narrative(path: Path, shown: str) -> tuple[list[Avsnitt] | None, list[Finding]]:
@@ -100,4 +114,4 @@ def read_narrative(path: Path, shown: str) -> tuple[list[Avsnitt] | None, list[F
     text, findings = read_text(path, shown)
     if text is None:
         return None, findings
-    return split_sections(text, shown)
+    return split_sections(text, shown, path.parent)
