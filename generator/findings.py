@@ -56,7 +56,8 @@ def did_you_mean(name: str, names: list[str], otherwise: str = "", cutoff: float
     import difflib
 
     close = difflib.get_close_matches(name, names, n=1, cutoff=cutoff)
-    return f'; menade du "{close[0]}"?' if close else otherwise
+    # The suggestion is the user's own text too: short, and its invisible characters named.
+    return f'; menade du "{excerpt(close[0])}"?' if close else otherwise
 
 
 EXCERPT = 40

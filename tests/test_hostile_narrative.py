@@ -10,11 +10,22 @@ from generator.narrative import read_narrative, render_markdown
 
 LANK = ('varning: länken "{}" visas som vanlig text: en länk får bara gå till en webbsida (https://…), '
         "en e-postadress (mailto:…) eller en rubrik i rapporten (#…) [W-LANK]")
-BILD = ('varning: bilden "{}" visas inte: bara bilder i förbundets egen mapp kan visas, som PNG eller JPEG (till '
-        "exempel ![Styrelsen](styrelsen.jpg)); en webbadress eller en sökväg utanför mappen visas inte [W-BILD]")
-# The smallest valid PNG: one transparent pixel.
-PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-                    "1f15c4890000000d49444154789c6300010000000500010d0a2db40000000049454e44ae426082")
+BILD = ('varning: bilden "{}" visas inte: bara bilder i förbundets egen mapp kan visas, som PNG eller JPEG, med en '
+        "sökväg utan .. (till exempel ![Styrelsen](styrelsen.jpg)); en webbadress eller en sökväg utanför mappen "
+        "visas inte [W-BILD]")
+def _png(width: int = 2, height: int = 2) -> bytes:
+    """A real PNG picture, made by Pillow (the library the check decodes with)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), (20, 60, 120)).save(out, format="PNG")
+    return out.getvalue()
+
+
+PNG = _png()
+
 
 # (the line as written on line 3 of the file, what the message names, the column)
 REFUSED = [
@@ -118,9 +129,36 @@ def test_a_picture_reached_through_a_linked_folder_outside_is_not_shown(tmp_path
     (folder / "bilder").symlink_to(outside)
     sections, findings = _read(folder, "![karta](bilder/karta.png)")
     assert [f.message for f in findings] == [
-        'bilden "bilder/karta.png" visas inte: bilden ligger utanför förbundets mapp (via en länkad mapp) och visas '
-        "inte"]
+        'bilden "bilder/karta.png" visas inte: bilder/karta.png leder via en länk till något utanför förbundets '
+        "mapp och visas inte"]
     assert sections[0].bilder == ()
+
+
+@pytest.mark.parametrize(("name", "make", "why"), [
+    ("trasig.png", lambda: PNG[:40], "filen trasig.png är en skadad eller ofullständig PNG-bild; spara den på nytt som "
+     "PNG eller JPEG"),
+    ("jattestor.png", lambda: _png(8000, 6000), "bilden jattestor.png är 8000 × 6000 bildpunkter; gör den mindre "
+     "(högst 40 miljoner bildpunkter, en bild över en sida behöver inte mer)"),
+])
+def test_a_damaged_or_enormous_picture_is_refused_before_it_reaches_the_pdf(tmp_path, name, make, why):
+    (tmp_path / name).write_bytes(make())
+    sections, findings = _read(tmp_path, f"![bild]({name})")
+    assert [f.message for f in findings] == [f'bilden "{name}" visas inte: {why}']
+    assert sections[0].bilder == ()
+
+
+def test_a_picture_named_with_swedish_letters_and_a_space_is_found(tmp_path):
+    (tmp_path / "styrelsen å.png").write_bytes(PNG)
+    sections, findings = _read(tmp_path, "![Styrelsen](<styrelsen å.png>)")
+    assert findings == [] and len(sections[0].bilder) == 1
+
+
+def test_a_picture_that_is_a_link_to_itself_is_refused_not_a_crash(tmp_path):
+    (tmp_path / "slinga.png").symlink_to("slinga.png")
+    sections, findings = _read(tmp_path, "![x](slinga.png)")
+    assert [f.message for f in findings] == [
+        'bilden "slinga.png" visas inte: slinga.png är en länk som pekar på sig själv i en slinga; lägg bilden där '
+        "som en vanlig fil"]
 
 
 def test_a_picture_too_big_is_not_read(tmp_path):

@@ -11,12 +11,15 @@ links.lint says why at its line.
 from __future__ import annotations
 
 import base64
+import io
 import re
 from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 from markdown_it.token import Token
+from PIL import Image
 
-from ..load.files import read_bytes
+from ..load.files import read_bytes, resolved
 
 TYP = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg"}
 _MAGIC = {"image/png": b"\x89PNG\r\n\x1a\n", "image/jpeg": b"\xff\xd8\xff"}
@@ -26,9 +29,12 @@ _PLAIN = re.compile(r"[^:/\\?#%\x00-\x20][^:\\?#%\x00-\x1f]*")
 
 def _local(src: str) -> PurePosixPath | None:
     """`bilder/logo.png` as a path inside the folder, or None for anything else."""
-    if not _PLAIN.fullmatch(src):
+    # markdown-it percent-encodes what it parsed (bild_ö.png → bild_%C3%B6.png): decode it
+    # once, then the name must be plain.
+    name = unquote(src)
+    if not _PLAIN.fullmatch(name):
         return None
-    path = PurePosixPath(src)
+    path = PurePosixPath(name)
     if any(part in ("..", ".") or part.startswith(".") for part in path.parts):
         return None
     return path
@@ -39,24 +45,49 @@ def _image_tokens(tokens: list[Token]) -> list[Token]:
             for child in block.children if child.type == "image"]
 
 
+# A picture larger than this is a photo straight from a camera, or built to exhaust memory.
+MAX_PIXLAR = 40_000_000
+
+
+def _picture(raw: bytes, local: PurePosixPath) -> str:
+    """Why the bytes are not a picture the report can show, or "" when they are."""
+    kind = local.suffix.lower()[1:].upper().replace("JPG", "JPEG")
+    if not raw.startswith(_MAGIC[TYP[local.suffix.lower()]]):
+        return f"filen {local} är inte en {kind}-bild; spara den som PNG eller JPEG"
+    try:
+        with Image.open(io.BytesIO(raw)) as image:
+            if image.width * image.height > MAX_PIXLAR:
+                return (f"bilden {local} är {image.width} × {image.height} bildpunkter; gör den mindre (högst "
+                        f"{MAX_PIXLAR // 1_000_000} miljoner bildpunkter, en bild över en sida behöver inte mer)")
+            image.load()  # decodes it all: a truncated or damaged file fails here, not silently in the PDF
+    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+        return f"filen {local} är en skadad eller ofullständig {kind}-bild; spara den på nytt som PNG eller JPEG"
+    return ""
+
+
 def _read(folder: Path, shown_folder: str, src: str) -> tuple[str | None, str]:
     """(data URL, "") for a picture that may be shown, or (None, why not)."""
     local = _local(src)
     if local is None or local.suffix.lower() not in TYP:
-        return None, ("bara bilder i förbundets egen mapp kan visas, som PNG eller JPEG (till exempel "
-                      "![Styrelsen](styrelsen.jpg)); en webbadress eller en sökväg utanför mappen visas inte")
+        return None, ("bara bilder i förbundets egen mapp kan visas, som PNG eller JPEG, med en sökväg utan .. (till "
+                      "exempel ![Styrelsen](styrelsen.jpg)); en webbadress eller en sökväg utanför mappen visas inte")
     path = folder / local
-    if not path.resolve().is_relative_to(folder.resolve()):
-        return None, "bilden ligger utanför förbundets mapp (via en länkad mapp) och visas inte"
-    if not path.exists() and not path.is_symlink():
+    target = resolved(path)
+    if target is None:
+        return None, f"{local} är en länk som pekar på sig själv i en slinga; lägg bilden där som en vanlig fil"
+    if not target.is_relative_to(folder.resolve()):
+        return None, f"{local} leder via en länk till något utanför förbundets mapp och visas inte"
+    if not path.exists():
         return None, f"filen {local} finns inte i förbundets mapp; lägg bilden där eller rätta namnet"
+    if not target.is_file():
+        return None, f"{local} är ingen vanlig fil; lägg bilden där som en PNG- eller JPEG-fil"
     raw, findings = read_bytes(path, f"{shown_folder}/{local}", folder)
     if raw is None:
         return None, findings[0].message
-    mime = TYP[local.suffix.lower()]
-    if not raw.startswith(_MAGIC[mime]):
-        return None, f"filen {local} är inte en {local.suffix.lower()[1:].upper()}-bild; spara den som PNG eller JPEG"
-    return f"data:{mime};base64,{base64.b64encode(raw).decode('ascii')}", ""
+    why = _picture(raw, local)
+    if why:
+        return None, why
+    return f"data:{TYP[local.suffix.lower()]};base64,{base64.b64encode(raw).decode('ascii')}", ""
 
 
 def read_images(tokens: list[Token], folder: Path, shown_folder: str) -> tuple[dict[str, str], dict[str, str]]:

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterator, Mapping
+from urllib.parse import unquote
 
 from markdown_it.token import Token
 
+from ..chars import is_invisible
 from ..findings import Finding, Pos, excerpt, warning
 
 # Only these beginnings make a link; the whole address may hold no space or control
 # character (a browser would strip them and might read another scheme).
 _ALLOWED = re.compile(r"(?i)(?:https?://[^/?#\s]|mailto:[^\s]|#)")
-_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
 # For a picture in a text that is not the narrative file (a kommentar in the year file).
@@ -30,7 +31,7 @@ _NO_PICTURE = "bilder kan bara visas i årets Markdown-fil, inte i årsfilens te
 
 
 def allowed(href: str) -> bool:
-    return bool(_ALLOWED.match(href)) and not _INVISIBLE.search(href)
+    return bool(_ALLOWED.match(href)) and not any(ch == " " or is_invisible(ch) for ch in href)
 
 
 def refused_inline(tokens: list[Token], bilder: Collection[str] = ()) -> Iterator[tuple[Token, int, str]]:
@@ -100,6 +101,8 @@ def lint(tokens: list[Token], lines: list[str], path: str, first_line: int, bild
             written = str(token.attrGet("src") if token.type == "image" else token.attrGet("href") or "")
             code = "W-BILD" if token.type == "image" else "W-LANK"
             why = (varfor or {}).get(written, _NO_PICTURE)
-            findings.append(warning(code, _message(token, written, why),
+            # A picture's name as the user wrote it, not as markdown-it percent-encoded it.
+            shown = unquote(written) if token.type == "image" else written
+            findings.append(warning(code, _message(token, shown, why),
                                     Pos(path, first_line + index, max(col, 0) + 1)))
     return findings
