@@ -9,6 +9,7 @@ that stood there (for "did you mean" and "add it, like …").
 from __future__ import annotations
 
 import dataclasses
+import functools
 import typing
 from typing import Annotated, Any, Union, get_args, get_origin
 
@@ -60,8 +61,19 @@ def _kind(tp: Any) -> str | None:
     return None
 
 
+@functools.cache
+def _hints(cls: type) -> dict[str, Any]:
+    # Resolved once per model class: resolving them again for every finding was most of
+    # the time a file with thousands of findings took.
+    return typing.get_type_hints(cls, include_extras=True)
+
+
 def _original_key(node: Any, part: Any) -> Any:
     if isinstance(node, dict):
+        # Usually the key itself: look it up, since scanning every key for every finding
+        # made a file with 50 000 wrong keys take minutes.
+        if isinstance(part, str) and part in node:
+            return part
         for key in node:
             if key == part or scalar_text(key) == str(part):
                 return key
@@ -76,7 +88,7 @@ def _step(place: Place, part: Any, path: str) -> None:
     place.outer_pos, place.item = place.pos, False
     if dataclasses.is_dataclass(base):
         place.owner = base
-        place.tp = typing.get_type_hints(base, include_extras=True).get(part)
+        place.tp = _hints(typing.cast(type, base)).get(part)
         place.names.append(f".{part}")
     elif origin is tuple:
         place.tp, place.item = get_args(base)[0], True
