@@ -294,3 +294,15 @@ def test_a_kommentar_in_the_yaml_gets_the_same_warnings_from_link_findings():
 
     found = link_findings("Rad ett\nse [x](file:///etc/passwd)", "data/halland/2023.yaml", 40)
     assert [str(f) for f in found] == ["data/halland/2023.yaml:41:4: " + LANK.format("file:///etc/passwd")]
+
+
+@pytest.mark.parametrize(("char", "named", "col"), [
+    ("\u202e", "en riktningsvändning (RLO) (U+202E)", 10), ("\u2067", "en riktningsstyrning (RLI) (U+2067)", 10),
+    ("\x07", "ett styrtecken (U+0007)", 10),
+])
+def test_a_direction_control_or_control_character_in_the_narrative_is_an_error_where_it_stands(tmp_path, char,
+                                                                                                  named, col):
+    sections, findings = _read(tmp_path, f"Förbundet{char} har ett kansli.")
+    assert [str(f) for f in findings] == [
+        f"data/halland/2023.md:3:{col}: fel: {named}: tecknet syns inte men kan få texten att se ut som något annat "
+        "än det som står i filen; ta bort tecknet [E-TECKEN]"]

@@ -10,9 +10,11 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..chars import BIDI, invisible_in, name_of
 from ..findings import Finding, Pos, error, excerpt, warning
 from ..load.files import read_text
 from ..texts import AVSNITT, AVSNITT_ALIAS
@@ -62,11 +64,24 @@ def _headings(text: str) -> tuple[str, list[_Heading]]:
     return before, out
 
 
+def _lying_characters(text: str, shown: str) -> list[Finding]:
+    """Direction controls and control characters in the narrative: they can make the
+    printed text read otherwise than the file (the YAML loader refuses them too)."""
+    found = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        for col, ch in invisible_in(line):
+            if ch in BIDI or (unicodedata.category(ch) == "Cc" and ch not in "\t\r\f"):  # line-end, tab, page
+                found.append(error("E-TECKEN", f"{name_of(ch)}: tecknet syns inte men kan få texten att se ut som "
+                                   "något annat än det som står i filen; ta bort tecknet", Pos(shown, n, col + 1)))
+    return found
+
+
 def split_sections(text: str, shown: str, folder: Path | None = None) -> tuple[list[Avsnitt], list[Finding]]:
     """Sections of a year's Markdown; findings for loose text, repeats and likely typos.
     With `folder` (the förbund's), the pictures the sections show are read from it."""
     findings: list[Finding] = []
     sections: list[Avsnitt] = []
+    findings += _lying_characters(text, shown)
     before, headings = _headings(text)
     if before.strip():
         findings.append(error("E-NARRATIV", "texten före den första rubriken hör inte till något avsnitt; börja "
