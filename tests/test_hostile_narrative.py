@@ -306,3 +306,12 @@ def test_a_direction_control_or_control_character_in_the_narrative_is_an_error_w
     assert [str(f) for f in findings] == [
         f"data/halland/2023.md:3:{col}: fel: {named}: tecknet syns inte men kan få texten att se ut som något annat "
         "än det som står i filen; ta bort tecknet [E-TECKEN]"]
+
+
+def test_a_link_or_picture_in_a_heading_is_reported_at_its_column(tmp_path):
+    path = tmp_path / "2023.md"
+    path.write_text("## Organisation ![x](/etc/passwd) [y](file:///z)\nText.\n", encoding="utf-8")
+    _, findings = read_narrative(path, "2023.md")
+    assert [str(f) for f in findings] == [
+        '2023.md:1:17: varning: bilden "/etc/passwd" visas inte: en rubrik visar bara text [W-BILD]',
+        "2023.md:1:35: " + LANK.format("file:///z")]

@@ -76,6 +76,17 @@ def _lying_characters(text: str, shown: str) -> list[Finding]:
     return found
 
 
+def _heading_links(text: str, headings: list[_Heading], shown: str) -> list[Finding]:
+    """A heading is shown as plain text: a link or picture in it is reported, not followed."""
+    lines = re.sub(r"\r\n?", "\n", text).split("\n")
+    found = []
+    for h in headings:
+        tokens = MD.parse(lines[h.line])
+        srcs = [str(c.attrGet("src")) for b in tokens for c in b.children or [] if c.type == "image"]
+        found += lint(tokens, [lines[h.line]], shown, h.line + 1, (), dict.fromkeys(srcs, "en rubrik visar bara text"))
+    return found
+
+
 def split_sections(text: str, shown: str, folder: Path | None = None) -> tuple[list[Avsnitt], list[Finding]]:
     """Sections of a year's Markdown; findings for loose text, repeats and likely typos.
     With `folder` (the förbund's), the pictures the sections show are read from it."""
@@ -88,6 +99,7 @@ def split_sections(text: str, shown: str, folder: Path | None = None) -> tuple[l
                               "filen med en rubrik, till exempel '## Organisation'", Pos(shown, 1, 1)))
     last_standard: str | None = None
     own = 0
+    findings += _heading_links(text, headings, shown)
     for h in headings:
         key = _BY_TITLE.get(h.title.lower()) or AVSNITT_ALIAS.get(h.title.lower())
         pos = Pos(shown, h.line + 1, 1)
