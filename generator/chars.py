@@ -47,6 +47,12 @@ def is_invisible(ch: str) -> bool:
     return category in ("Cc", "Cf", "Zl", "Zp") or (category == "Zs" and ch != " ")
 
 
+def misleads(ch: str) -> bool:
+    """A direction control or a control character: it can make printed text read otherwise
+    than the file holds it (callers allow the tab and line ends where text may have them)."""
+    return ch in BIDI or unicodedata.category(ch) == "Cc"
+
+
 def name_of(ch: str) -> str:
     """'ett nollbreddsmellanslag (U+200B)'; any other invisible character by its code point."""
     code = f"U+{ord(ch):04X}"

@@ -70,11 +70,11 @@ def _yaml_texts(r: Arsredovisning) -> Iterator[tuple[str, str, int, int]]:
                 yield value, pos.path, pos.line, pos.col
 
 
-def _on_value_line(f: Finding, text: str, first_line: int, value_col: int) -> Finding:
-    """A finding in a one-line text moved to where the text stands on its key's line."""
-    if not value_col or f.pos.line != first_line:
-        return f
-    return dataclasses.replace(f, pos=dataclasses.replace(f.pos, col=f.pos.col + value_col - 1))
+def _on_value_line(pos: Pos, first_line: int, value_col: int) -> Pos:
+    """A place in a one-line text (value_col > 0) moved to where the text stands on its key's line."""
+    if not value_col or pos.line != first_line:
+        return pos
+    return dataclasses.replace(pos, col=pos.col + value_col - 1)
 
 
 def check_referenser(r: Arsredovisning) -> Iterator[Finding]:
@@ -82,8 +82,8 @@ def check_referenser(r: Arsredovisning) -> Iterator[Finding]:
     for text, path, first_line, value_col in _texts(r):
         for ref in references(text):
             line = first_line + text.count("\n", 0, ref.offset)
-            col = ref.offset - (text.rfind("\n", 0, ref.offset) + 1) + 1
-            pos = Pos(path, line, col + max(value_col - 1, 0))  # value_col: a one-line text after its key
+            pos = _on_value_line(Pos(path, line, ref.offset - (text.rfind("\n", 0, ref.offset) + 1) + 1),
+                                 first_line, value_col)
             year = ref.year or r.year
             if ref.problem or ref.key is None:
                 yield error("E-REFERENS", ref.problem or "inget namn på ett belopp", pos)
@@ -100,4 +100,4 @@ def check_lankar(r: Arsredovisning) -> Iterator[Finding]:
     """Links in the year file's texts follow the narrative's rule (the Markdown file is linted as it is read)."""
     for text, path, first_line, value_col in _yaml_texts(r):
         for f in link_findings(text, path, first_line):
-            yield _on_value_line(f, text, first_line, value_col)
+            yield dataclasses.replace(f, pos=_on_value_line(f.pos, first_line, value_col))

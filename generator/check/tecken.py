@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterator
 from typing import Any
 
-from ..chars import BIDI, invisible_in, name_of
+from ..chars import invisible_in, misleads, name_of
 from ..findings import Finding, Pos, error, excerpt, warning
 from ..model import Node, PMap
 
@@ -26,7 +26,7 @@ RADBRYTNING = frozenset("\n\t")
 def text_findings(text: str, what: str, pos: Pos, namn: bool) -> Iterator[Finding]:
     """E-TECKEN for a bidi override or control character, W-TECKEN for another invisible one in a name."""
     found = [(i, ch) for i, ch in invisible_in(text) if ch not in RADBRYTNING or namn]
-    lying = [ch for _, ch in found if ch in BIDI or (ord(ch) < 0x20 or 0x7F <= ord(ch) < 0xA0)]
+    lying = [ch for _, ch in found if misleads(ch)]
     if lying:
         yield error("E-TECKEN", f'{what} "{excerpt(text)}": {name_of(lying[0])} kan få det som skrivs ut att se ut '
                     "som något annat än det som står i filen; ta bort tecknet", pos)

@@ -40,7 +40,8 @@ def _local(src: str) -> PurePosixPath | None:
     return path
 
 
-def _image_tokens(tokens: list[Token]) -> list[Token]:
+def image_tokens(tokens: list[Token]) -> list[Token]:
+    """Every picture of a parsed text, in the order written."""
     return [child for block in tokens if block.type == "inline" and block.children
             for child in block.children if child.type == "image"]
 
@@ -94,7 +95,7 @@ def read_images(tokens: list[Token], folder: Path, shown_folder: str) -> tuple[d
     """The pictures a parsed text shows: (src → data URL, src → why it is not shown)."""
     shown: dict[str, str] = {}
     refused: dict[str, str] = {}
-    for token in _image_tokens(tokens):
+    for token in image_tokens(tokens):
         src = str(token.attrGet("src") or "")
         if src in shown or src in refused:
             continue

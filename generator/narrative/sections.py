@@ -10,15 +10,14 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..chars import BIDI, invisible_in, name_of
+from ..chars import invisible_in, misleads, name_of
 from ..findings import Finding, Pos, error, excerpt, warning
 from ..load.files import read_text
 from ..texts import AVSNITT, AVSNITT_ALIAS
-from .bilder import read_images
+from .bilder import image_tokens, read_images
 from .links import lint
 from .markdown import MD
 
@@ -70,7 +69,7 @@ def _lying_characters(text: str, shown: str) -> list[Finding]:
     found = []
     for n, line in enumerate(text.split("\n"), start=1):
         for col, ch in invisible_in(line):
-            if ch in BIDI or (unicodedata.category(ch) == "Cc" and ch not in "\t\r\f"):  # line-end, tab, page
+            if misleads(ch) and ch not in "\t\r\f":  # tab, line end and page break may stand in text
                 found.append(error("E-TECKEN", f"{name_of(ch)}: tecknet syns inte men kan få texten att se ut som "
                                    "något annat än det som står i filen; ta bort tecknet", Pos(shown, n, col + 1)))
     return found
@@ -82,7 +81,7 @@ def _heading_links(text: str, headings: list[_Heading], shown: str) -> list[Find
     found = []
     for h in headings:
         tokens = MD.parse(lines[h.line])
-        srcs = [str(c.attrGet("src")) for b in tokens for c in b.children or [] if c.type == "image"]
+        srcs = [str(c.attrGet("src")) for c in image_tokens(tokens)]
         found += lint(tokens, [lines[h.line]], shown, h.line + 1, (), dict.fromkeys(srcs, "en rubrik visar bara text"))
     return found
 
