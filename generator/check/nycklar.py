@@ -88,6 +88,9 @@ def check_noter(arsfil: Arsfil) -> Iterator[Finding]:
         yield from collisions(bilagor, {})
         for b, claim in zip(post.bilagor, bilagor, strict=True):
             yield from _rows(b.rader, claim.key, "bilagerad", _reserved_rows(claim.key))
+    for note in arsfil.noter:  # information-only notes: noter.<rubrik>.<row>
+        parent = Noter.line(slug(note.rubrik))
+        yield from _rows(note.rader, parent, "notrad", _reserved_rows(parent))
 
 
 def check_nycklar(r: Arsredovisning) -> Iterator[Finding]:

@@ -15,13 +15,16 @@ def _note_row(row: NotRad, years: tuple[int, int]) -> Row:
     return Row(row.text, values, kind, key=row.key)
 
 
-def table_not(note: Not, r: Arsredovisning) -> Table:
+def table_not(note: Not, r: Arsredovisning) -> Table | None:
+    """The note's rows and their sum; none for a note of text only."""
+    if not note.rader:
+        return None
     years = (r.year, r.year - 1)
     rows = [_note_row(row, years) for row in note.rader]
-    rows.append(Row("Summa", tuple(note.summa.get(y) for y in years), "totalsumma", key=note.key))
+    rows.append(Row(note.summa_text, tuple(note.summa.get(y) for y in years), "totalsumma", key=note.summa_key))
+    rows += [_note_row(row, years) for row in note.efter]
     return Table(f"tabell-not-{note.number}", f"Not {note.number} {note.rubrik}",
-                 year_columns(r, note.key.startswith("balansrakning")), tuple(rows), decimals=decimals(rows),
-                 quiet_caption=True)
+                 year_columns(r, note.dated), tuple(rows), decimals=decimals(rows), quiet_caption=True)
 
 
 def tables_bilagor(note: Not, r: Arsredovisning) -> list[Table]:
