@@ -163,7 +163,7 @@ def test_export_has_the_new_notes_keys_and_the_tables_show_them(halland):
     f = figure_table(r)
     assert f["noter.arvode_till_revisorerna.revision"] == {2023: 60000}
     assert f["noter.arvode_till_revisorerna.summa"] == {2023: 65000}
-    assert f["noter.fordringar.skattekonto.varav.moms"] == {2023: 40000}
+    assert f["noter.fordringar.skattekonto.varav_delvis.moms"] == {2023: 40000}
     assert f["noter.summa_eget_kapital.ingaende"] == {2023: 5480534, 2022: 5904508}
     assert f["noter.summa_eget_kapital.arets_resultat"] == {2023: -2812499, 2022: -423974}
     assert f["noter.summa_eget_kapital.summa"] == {2023: 2668035, 2022: 5480534}
@@ -233,3 +233,23 @@ def test_the_pdf_shows_the_notes(halland):
                      "Ingående eget kapital 5 480 534 5 904 508", "Utgående eget kapital 2 668 035 5 480 534",
                      "varav moms 40 000 –", "Likvida medel 9, 12, 13 5 537 448 8 528 237"):
         assert expected in lines, expected
+
+
+def test_the_example_forbund_uses_every_notes_capability():
+    from .conftest import DATA, derive_year
+
+    r = derive_year(DATA / "exempelbygd", 2024)
+    html = render_report(r)
+    p = parsed(html)
+    assert row(p, "tabell-resultatrakning", "Verksamhetens kostnader")[1:] == ([["#not-3", "3"], ["#not-7", "7"]],
+                                                                               "3, 7")
+    assert row(p, "tabell-balansrakning", "Likvida medel")[1] == [["#not-8", "8"]]  # amount-only, own rubrik
+    assert row(p, "tabell-balansrakning", "Summa eget kapital")[1] == [["#not-5", "5"]]
+    assert [h for h in p.headings if h.startswith("Not ")][4:] == [
+        "Not 5 Eget kapital", "Not 6 Kortfristiga skulder", "Not 7 Arvode till revisorerna", "Not 8 Leasing",
+        "Not 9 Händelser efter balansdagen"]
+    assert "varav moms för december" in html
+    assert "sammanlagt 115\u00a0000 kr" in html  # the note's text names its own figure
+    f = figure_table(r)
+    assert f["noter.arvode_till_revisorerna.summa"] == {2024: 115000, 2023: 110000}
+    assert f["noter.summa_eget_kapital.summa"] == {2024: 1115000, 2023: 1415000}

@@ -99,7 +99,7 @@ def _lowered(text: str) -> str:
 
 
 # Words a row's slug may not take: the keys the notes write themselves under a parent.
-RESERVED_ROW = ("summa", "varav", "bilaga")
+RESERVED_ROW = ("summa", "varav", "varav_delvis", "bilaga")
 
 
 def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0, reserved: tuple[str, ...] = ()) -> list[_Row]:
@@ -115,8 +115,8 @@ def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0, reserved: tuple[
         else:
             out.append((rad.text, key, level, "rad", rad_amount(rad)))
         for v, vslug in zip(rad.varav, unique_slugs([r.text for r in rad.varav]), strict=True):
-            out.append((f"varav {_lowered(v.text)}", Noter.varav(key, vslug, v.text), level + 1, "varav",
-                        rad_amount(v)))
+            vkey = Noter.varav(key, vslug, v.text, rad.varav_delvis)
+            out.append((f"varav {_lowered(v.text)}", vkey, level + 1, "varav", rad_amount(v)))
     return out
 
 

@@ -72,8 +72,10 @@ def eget_kapital_not(year: int, figures: dict[int, Figures], before_fjol: Figure
     rows = (_row("Ingående eget kapital", "ingaende", "rad", opening),
             _row("Årets resultat", "arets_resultat", "rad", result))
     reserv = {y: figures.get(y, {}).get(BR.resultatutjamningsreserv) for y in (year, year - 1)}
-    efter = ((NotRad("varav resultatutjämningsreserv", f"{EGET_KAPITAL}.resultatutjamningsreserv", 1, "varav",
-                     reserv),) if any(reserv.values()) else ())
+    # The reserve is a part of the closing equity, not a movement: shown after the sum.
+    label = BR.resultatutjamningsreserv.label
+    efter = ((NotRad(f"varav {label[:1].lower()}{label[1:]}", f"{EGET_KAPITAL}.varav_delvis.resultatutjamningsreserv",
+                     1, "varav", reserv),) if any(reserv.values()) else ())
     return Not(BR.summa_eget_kapital, "Eget kapital", rows, closing, avser=(BR.summa_eget_kapital,),
                efter=efter, summa_text="Utgående eget kapital")
 
