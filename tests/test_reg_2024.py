@@ -198,3 +198,31 @@ def test_a_decision_for_part_of_the_deficit_leaves_the_rest_to_restore(halland):
     assert ("Årets underskott 2024 −500 000 0 −100 000 −400 000 Summa −1 050 000 0 −100 000 −950 000"
             in table_text(render_report(r), "tabell-underskott"))
     assert not [x for x in check.run_checks(r) if x.code.startswith("E-")]
+
+
+# --- The third example uses all of it ------------------------------------------------------
+
+def test_exempelbygd_2024_shows_resultatreserv_deficits_and_the_decision():
+    r = check_year(REPO / "data" / "exempelbygd", 2024).report
+    assert r is not None
+    page = render_report(r)
+    assert "Resultatreserv 100 000 150 000" in table_text(page, "tabell-balansrakning")
+    assert "Medel från resultatreserv 50 000 0" in table_text(page, "tabell-balanskravsresultat")
+    assert table_text(page, "tabell-underskott") == (
+        "Underskott att återställa (Belopp i kr) År Underskott Återställt 2024 Återställs inte enligt styrelsens "
+        "beslut Kvar att återställa Underskott 2022 −40 000 0 0 −40 000 Årets underskott 2024 −250 000 0 −200 000 "
+        "−50 000 Summa −290 000 0 −200 000 −90 000")
+    assert ("Styrelsen beslutade den 14 mars 2025 att inte återställa 200 000 kr av årets underskott på "
+            "250 000 kr.") in text_of(page)
+    figures = figure_table(r)
+    assert figures["balanskravsresultat.underskott_att_aterstalla"][2024] == -90000
+    assert figures["balanskravsresultat.aterstalls_inte"] == {2024: -200000}
+    assert "Resultatutjämningsreserv" not in page
+
+
+def test_exempelbygd_2023_control_totals_in_tkr_agree():
+    outcome = check_year(REPO / "data" / "exempelbygd", 2023)
+    assert outcome.report is not None
+    ks = outcome.report.arsfil.kontrollsummor
+    assert ks is not None and ks.enhet == "tkr"
+    assert list(check.check_kontrollsummor(outcome.report)) == []
