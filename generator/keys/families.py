@@ -49,7 +49,14 @@ INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats
     "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
     "svarsfrekvens": ("Svarsfrekvens", ANDEL),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR)
+# One row per deficit in the balanskravsresultat's table of deficits: `<år>` is the year
+# the deficit arose (a carried one, or this year's), `summa` the table's total row.
+UNDERSKOTT = Family("balanskravsresultat.underskott", "<år>", "Underskott att återställa per år", {
+    "belopp": ("Underskott", BELOPP), "aterstallt": ("Återställt i år", BELOPP),
+    "aterstalls_inte": ("Återställs inte enligt styrelsens beslut", BELOPP),
+    "kvar": ("Kvar att återställa", BELOPP),
+})
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, UNDERSKOTT)
 
 
 class Noter:
