@@ -174,6 +174,10 @@ class Underskrift(Node):
     """Dagen då styrelsen skriver under, ÅÅÅÅ-MM-DD."""
     elektronisk: JaNej = False
     """true: årsredovisningen skrivs under elektroniskt."""
+    beslut: Text | None = None
+    """Styrelsens beslut vid underskrifterna, t.ex. att föra över medel (Markdown, får namnge {{ nyckeltal }})."""
+    ej_undertecknat: Lista[Text] = ()
+    """Ledamöter (namn som i forbund.yaml) som inte har skrivit under; de visas utan namnteckningsrad."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,8 @@ class Arsfil(Node):
     """Balansräkningens rader."""
     underskrift: Underskrift = field(default_factory=Underskrift)
     """Ort, datum och sätt för styrelsens underskrift."""
+    diarienummer: Text | None = None
+    """Årsredovisningens diarienummer, visas på framsidan, till exempel SF 2024/12."""
     antal_anstallda: Heltal | None = None
     """Antal anställda vid årets slut."""
     investeringar: Investeringar = field(default_factory=Investeringar)
