@@ -357,3 +357,35 @@ def test_a_comment_under_a_driftredovisning_the_year_lacks_is_an_error_at_its_he
 def test_without_bilagor_there_is_no_bilagor_part(tmp_path):
     html = html_of(copy_halland(tmp_path))
     assert 'id="bilagor"' not in html and "Bilagor" not in outline(html).text("#innehall")
+
+
+# --- Facts a report may lack -----------------------------------------------------------
+
+def _visible_text(html: str) -> str:
+    body = html[html.index("<body>"):]
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", body))
+
+
+def test_without_population_keys_check_is_clean_and_nothing_stands_in_their_place(tmp_path):
+    folder = copy_halland(tmp_path)
+    before = _visible_text(html_of(folder))
+    text = (folder / "forbund.yaml").read_text(encoding="utf-8")
+    (folder / "forbund.yaml").write_text(re.sub(r"\n    fordelningsnyckel: \d+", "", text), encoding="utf-8")
+    assert "fordelningsnyckel" not in (folder / "forbund.yaml").read_text(encoding="utf-8")
+    assert outcome(folder).findings == ()
+    after = _visible_text(html_of(folder))
+    assert after == before  # the key is used only to check the shares; the report never showed it
+    assert "None" not in after and "[?]" not in after
+
+
+def test_a_comparison_year_without_its_decision_date_prints_no_placeholder(tmp_path):
+    folder = copy_halland(tmp_path)
+    edit(folder / "2022.yaml", "styrelsens_beslut: 2023-03-10\n", "")
+    assert outcome(folder).findings == ()
+    assert [str(f) for f in check_year(folder, 2022, base=folder.parent.parent).findings if f.code == "E-MISSING"] == []
+    report = check_year(folder, 2022, base=folder.parent.parent).report
+    assert report is not None
+    o = outline(render_report(report))
+    assert "Beslutad av styrelsen" not in o.text(".front-facts") and "–" not in o.text(".front-facts")
+    assert o.text(".place-date") == "den ________________"  # 2022 has no underskrift either: a line to write on
+    assert "2023-03-10" not in _visible_text(html_of(folder))

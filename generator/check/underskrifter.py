@@ -25,6 +25,13 @@ def check_ej_undertecknat(r: Arsredovisning) -> Iterator[Finding]:
                         u.pos_of("ej_undertecknat"))
 
 
+def check_beslutsdatum(r: Arsredovisning) -> Iterator[Finding]:
+    """The latest year's report is adopted on a day; only a comparison year's may be unknown."""
+    if r.arsfil.styrelsens_beslut is None and r.senaste:
+        yield error("E-MISSING", 'filen saknar nyckeln "styrelsens_beslut", som måste finnas för förbundets senaste '
+                    f"år; lägg till den, som styrelsens_beslut: {r.year + 1}-03-08", r.arsfil.pos)
+
+
 def check_kommentarer(r: Arsredovisning) -> Iterator[Finding]:
     """A comment under a statement the report does not show is an error at its heading."""
     for a in r.narrativ:

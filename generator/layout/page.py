@@ -77,7 +77,7 @@ class Page:
     organisationsnummer: str | None
     sate: str | None
     year: int
-    beslutad: str
+    beslutad: str | None  # the board's decision date; a comparison year's may be unknown
     signeringsrad: bool
     ordforande: Markup | None
     parts: dict[str, Part]
@@ -213,7 +213,8 @@ def _underskrift(r: Arsredovisning) -> str:
     if u.elektronisk:
         return "Undertecknad enligt elektroniska underskrifter."
     style = r.forbund.installningar.datumformat
-    return f"{u.ort + ', ' if u.ort else ''}{datum(u.datum or r.arsfil.styrelsens_beslut, style)}"
+    when = u.datum or r.arsfil.styrelsens_beslut
+    return f"{u.ort + ', ' if u.ort else ''}{datum(when, style) if when else 'den ________________'}"
 
 
 def layout_report(r: Arsredovisning) -> Page:
@@ -229,7 +230,7 @@ def layout_report(r: Arsredovisning) -> Page:
     ordforande = next((md(a.markdown, a.bilder) for a in r.narrativ if a.key == "ordforanden_har_ordet"), None)
     return Page(
         forbund=f.namn, organisationsnummer=f.organisationsnummer, sate=f.sate, year=r.year,
-        beslutad=datum(r.arsfil.styrelsens_beslut, f.installningar.datumformat),
+        beslutad=datum(r.arsfil.styrelsens_beslut, f.installningar.datumformat) if r.arsfil.styrelsens_beslut else None,
         signeringsrad=f.installningar.signeringsrad, ordforande=ordforande,
         parts=parts,
         statements=tuple((parts[id_], table) for id_, table in (

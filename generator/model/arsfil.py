@@ -196,8 +196,10 @@ class Arsfil(Node):
 
     ar: Artal
     """Räkenskapsåret, samma som filens namn."""
-    styrelsens_beslut: Datum
-    """Dagen då styrelsen fastställde årsredovisningen, ÅÅÅÅ-MM-DD."""
+    # Optional only for a comparison year (the latest year must have it, check_beslutsdatum),
+    # so kw_only keeps it in its place among the required keys.
+    styrelsens_beslut: Datum | None = field(default=None, kw_only=True)
+    """Dagen då styrelsen fastställde årsredovisningen, ÅÅÅÅ-MM-DD (krävs för förbundets senaste år)."""
     medlemsavgifter: PMap[Annotated[str, Kind("namn")], Belopp]
     """Varje medlems avgift i kronor, med medlemmens namn som i forbund.yaml."""
     resultatrakning: Resultatrakning
