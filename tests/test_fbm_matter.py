@@ -389,3 +389,76 @@ def test_a_comparison_year_without_its_decision_date_prints_no_placeholder(tmp_p
     assert "Beslutad av styrelsen" not in o.text(".front-facts") and "–" not in o.text(".front-facts")
     assert o.text(".place-date") == "den ________________"  # 2022 has no underskrift either: a line to write on
     assert "2023-03-10" not in _visible_text(html_of(folder))
+
+
+# --- Footnotes -------------------------------------------------------------------------
+
+def test_footnotes_are_numbered_linked_and_listed_under_their_text(tmp_path):
+    folder = copy_halland(tmp_path)
+    with (folder / "2023.md").open("a", encoding="utf-8") as md:
+        md.write("\n## Kommentar till balansräkningen\n\nKassan[^kassa] och skulderna[^2] och kassan igen[^kassa].\n\n"
+                 "[^2]: Leverantörsskulder i **december**.\n"
+                 "[^kassa]: Enligt {{ balansrakning.kassa_och_bank | kr }}.\n")
+    assert outcome(folder).findings == ()
+    html = html_of(folder)
+    part = html[html.index('id="balansrakning"'):html.index('id="kassaflodesanalys"')]
+    refs = re.findall(r'<sup class="fotnot-ref" id="([^"]+)"><a href="#([^"]+)">(\d)</a></sup>', part)
+    assert [n for _, _, n in refs] == ["1", "2", "1"]  # numbered in the order first referred to
+    notes = re.findall(r'<li id="([^"]+)">(.*?)</li>', part[part.index('class="fotnoter"'):], flags=re.S)
+    assert [re.sub(r"<[^>]+>", "", text).strip() for _, text in notes] == [
+        "Enligt 5\u00a0537\u00a0448\u00a0kr.", "Leverantörsskulder i december."]
+    assert refs[0][1] == notes[0][0] and refs[1][1] == notes[1][0]  # each number links to its note
+    assert "[^" not in part
+
+
+def test_a_footnote_without_text_and_a_note_never_used_are_warnings_at_their_lines(tmp_path):
+    folder = copy_halland(tmp_path)
+    lines = (folder / "2023.md").read_text(encoding="utf-8").count("\n")
+    with (folder / "2023.md").open("a", encoding="utf-8") as md:
+        md.write("\n## Egen rubrik\n\nSe not[^saknas].\n\n[^oanvand]: Ingen hänvisar hit.\n")
+    assert [f for f in findings(folder) if "W-FOTNOT" in f] == [
+        f'data/halland/2023.md:{lines + 4}:7: varning: fotnoten "[^saknas]" har ingen text: skriv den på en egen rad, '
+        "som [^saknas]: Fotnotens text. [W-FOTNOT]",
+        f'data/halland/2023.md:{lines + 6}:1: varning: fotnoten "[^oanvand]" används inte i texten och visas inte; '
+        "skriv [^oanvand] där den hör hemma eller ta bort den [W-FOTNOT]"]
+
+
+# --- In the PDF ------------------------------------------------------------------------
+
+@pytest.mark.slow
+def test_front_and_back_matter_in_the_pdf(tmp_path):
+    import subprocess
+
+    from pypdf import PdfReader
+
+    from .conftest import run_cli
+
+    folder = copy_halland(tmp_path)
+    _people(folder)
+    _logo(folder, "logo.svg", SVG.encode())
+    edit(folder / "forbund.yaml", "installningar:\n", "installningar:\n  titel: Årsrapport\n"
+         "  revisorernas_patekning: separat\n")
+    edit(folder / "2023.yaml", "  ort: Halmstad\n", "  ort: Halmstad\n  ej_undertecknat: [Christofer Lundholm]\n"
+         "  beslut: |\n    Styrelsen beslutar att föra över 400 000 kr till 2024.[^1]\n\n    [^1]: Enligt budgeten.\n")
+    edit(folder / "2023.yaml", "underskrift:\n", "diarienummer: SFH 2024/7\nunderskrift:\n")
+    with (folder / "2023.md").open("a", encoding="utf-8") as md:
+        md.write(BACK)
+    result = run_cli("report", "--forbund", "halland", "--year", "2023", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    pdf = tmp_path / "build" / "halland-2023.pdf"
+    reader = PdfReader(str(pdf))
+    assert reader.metadata["/Title"] == "Samordningsförbundet Halland – Årsrapport 2023"
+    pages = [p.extract_text() for p in reader.pages]
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Årsrapport 2023" in pages[0] and "SFH 2024/7" in pages[0]
+    assert pages[0].count("/Subtype") == 0 and "/XObject" in str(reader.pages[0]["/Resources"])  # the logo is drawn
+    assert "Årsredovisning" not in text
+    assert "Har inte undertecknat" in text and "För Arbetsförmedlingen" in text and "Per Persson (C)" in text
+    assert "Styrelsen beslutar att föra över 400 000 kr till 2024." in text and "Enligt budgeten." in text
+    assert "Revisorernas revisionsberättelse för 2023 lämnas separat." in text
+    toc = next(p for p in pages if p.lstrip().startswith("Innehåll"))
+    assert re.search(r"9 Bilagor[ .]*\d+", toc) and "Bilaga 2 Verksamhetsplan" in toc
+    last = pages[-1]
+    assert "Bilaga 2 Verksamhetsplan" in last and "Planen antogs i december." in last
+    outline_titles = [item["/Title"] for item in reader.outline if not isinstance(item, list)]
+    assert "9 Bilagor" in outline_titles

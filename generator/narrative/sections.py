@@ -17,6 +17,7 @@ from ..chars import invisible_in, misleads, name_of
 from ..findings import Finding, Pos, error, excerpt, warning
 from ..load.files import read_text
 from ..texts import AVSNITT, AVSNITT_ALIAS
+from . import fotnoter
 from .bilder import image_tokens, read_images
 from .links import lint
 from .markdown import MD
@@ -141,6 +142,7 @@ def _with_pictures(sections: list[Avsnitt], findings: list[Finding], shown: str,
         tokens = MD.parse(a.markdown)
         bilder, varfor = read_images(tokens, folder, str(PurePosixPath(shown).parent)) if folder else ({}, {})
         findings += lint(tokens, a.markdown.split("\n"), shown, a.body_line, bilder, varfor)
+        findings += fotnoter.lint(tokens, a.markdown.split("\n"), shown, a.body_line)
         out.append(dataclasses.replace(a, bilder=tuple(bilder.items())))
     return out, findings
 
