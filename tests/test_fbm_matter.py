@@ -462,3 +462,27 @@ def test_front_and_back_matter_in_the_pdf(tmp_path):
     assert "Bilaga 2 Verksamhetsplan" in last and "Planen antogs i december." in last
     outline_titles = [item["/Title"] for item in reader.outline if not isinstance(item, list)]
     assert "9 Bilagor" in outline_titles
+
+
+# --- The fictional example uses all of it ----------------------------------------------
+
+def test_exempelbygd_shows_its_front_and_back_matter_and_people():
+    result = check_year(DATA / "exempelbygd", 2024)
+    assert result.report is not None and result.findings == ()
+    html = render_report(result.report)
+    o = outline(html)
+    assert "<h1>Årsrapport 2024</h1>" in html and "DiarienummerSFE 2025/3" in o.text(".front-facts")
+    assert any(i["src"].startswith("data:image/svg+xml;base64,") and i["alt"].startswith("Exempelbygds logotyp")
+               for i in o.images)
+    assert "Styrelsen beslutar att föra över 200\u00a0000\u00a0kr" in o.text(".board-decisions")
+    assert "Fredrik Testlund (Z) Ledamot, utsedd av Låtsasmåla kommun Har inte undertecknat" in o.text(".not-signed")
+    assert "För Exempelbygdens brukarråd" in o.text(".organisation")
+    assert "Johan Vikarie, Arbetsförmedlingen" in o.text(".deputies")
+    assert o.text(".auditors-separate") == "Revisorernas revisionsberättelse för 2024 lämnas separat."
+    assert "9 Bilagor Bilaga 1 Insatser och ägare 2024 Bilaga 2 Styrelsens sammanträden" in o.text("#innehall")
+    drift = html[html.index('id="driftredovisning"'):html.index('id="noter"')]
+    assert 'class="narrative statement-comment"' in drift and 'class="fotnoter"' in drift
+    # The comparison year has no decision date, and its own report prints no placeholder for it.
+    fjol = check_year(DATA / "exempelbygd", 2023)
+    assert fjol.report is not None and fjol.report.arsfil.styrelsens_beslut is None and not fjol.errors
+    assert "Beslutad av styrelsen" not in render_report(fjol.report)
