@@ -486,3 +486,14 @@ def test_exempelbygd_shows_its_front_and_back_matter_and_people():
     fjol = check_year(DATA / "exempelbygd", 2023)
     assert fjol.report is not None and fjol.report.arsfil.styrelsens_beslut is None and not fjol.errors
     assert "Beslutad av styrelsen" not in render_report(fjol.report)
+
+
+def test_every_table_of_a_bilaga_has_a_caption(tmp_path):
+    folder = copy_halland(tmp_path)
+    with (folder / "2023.md").open("a", encoding="utf-8") as md:
+        md.write(BACK + "\n| A | B |\n|---|---|\n| 1 | 2 |\n\nText.\n\n| C |\n|---|\n| 3 |\n")
+    html = html_of(folder)
+    part = html[html.index('id="bilagor"'):]
+    assert re.findall(r"<table[^>]*><caption>([^<]+)</caption>", part) == [
+        "Bilaga 1 Insatskatalog 2023", "Bilaga 2 Verksamhetsplan", "Bilaga 2 Verksamhetsplan (tabell 2)"]
+    assert part.count("<table") == 3

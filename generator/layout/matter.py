@@ -7,10 +7,11 @@ whole (no "Org.nr:" without a number, no "Diarienummer" line without one).
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from ..derive import Arsredovisning
 from ..model import Ersattare, Ledamot
@@ -18,6 +19,7 @@ from ..model import Ersattare, Ledamot
 Md = Callable[..., Markup | None]
 
 ARSREDOVISNING = "Årsredovisning"
+_TABLE = re.compile(r"<table[^>]*>")
 
 
 @dataclass(frozen=True)
@@ -105,10 +107,24 @@ def kommentarer(r: Arsredovisning, md: Md) -> dict[str, Markup]:
     return out
 
 
+def _captioned(html: Markup | None, name: str) -> Markup | None:
+    """Every table of a bilaga captioned with the bilaga's name (each table of the report has a
+    caption, for those who hear the page read); a second table is "… (tabell 2)"."""
+    if html is None:
+        return None
+    count = iter(range(1, 1000))
+
+    def caption(match: re.Match[str]) -> str:
+        n = next(count)
+        return f"{match.group(0)}<caption>{escape(name)}{f' (tabell {n})' if n > 1 else ''}</caption>"
+    return Markup(_TABLE.sub(caption, str(html)))
+
+
 def bilagor(r: Arsredovisning, md: Md) -> tuple[Bilaga, ...]:
     """`## Bilaga: …` sections of the year's Markdown, numbered in the order written."""
     found = [a for a in r.narrativ if a.key.startswith("bilaga_")]
-    return tuple(Bilaga(f"bilaga-{n}", f"Bilaga {n}", a.rubrik, md(a.markdown, a.bilder))
+    return tuple(Bilaga(f"bilaga-{n}", f"Bilaga {n}", a.rubrik,
+                        _captioned(md(a.markdown, a.bilder), f"Bilaga {n} {a.rubrik}"))
                  for n, a in enumerate(found, start=1))
 
 
