@@ -29,6 +29,7 @@ from .rimlighet import (
     check_underskrift,
 )
 from .statements import check_anlaggningstillgangar, check_balans, check_driftredovisning, check_kassaflode
+from .underskrifter import check_beslutsdatum, check_ej_undertecknat, check_kommentarer
 
 Check = Callable[[Arsredovisning], Iterable[Finding]]
 
@@ -39,6 +40,7 @@ CHECKS: tuple[Check, ...] = (
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
     check_historik, check_underskott, check_tecken_pa_belopp, check_reservnamn, check_aterstalls_inte,
+    check_ej_undertecknat, check_kommentarer, check_beslutsdatum,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

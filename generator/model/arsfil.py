@@ -153,6 +153,10 @@ class Underskrift(Node):
     """Dagen då styrelsen skriver under, ÅÅÅÅ-MM-DD."""
     elektronisk: JaNej = False
     """true: årsredovisningen skrivs under elektroniskt."""
+    beslut: Text | None = None
+    """Styrelsens beslut vid underskrifterna, t.ex. att föra över medel (Markdown, får namnge {{ nyckeltal }})."""
+    ej_undertecknat: Lista[Text] = ()
+    """Ledamöter (namn som i forbund.yaml) som inte har skrivit under; de visas utan namnteckningsrad."""
 
 
 @dataclass(frozen=True)
@@ -173,8 +177,10 @@ class Arsfil(Node):
 
     ar: Artal
     """Räkenskapsåret, samma som filens namn."""
-    styrelsens_beslut: Datum
-    """Dagen då styrelsen fastställde årsredovisningen, ÅÅÅÅ-MM-DD."""
+    # Optional only for a comparison year (the latest year must have it, check_beslutsdatum),
+    # so kw_only keeps it in its place among the required keys.
+    styrelsens_beslut: Datum | None = field(default=None, kw_only=True)
+    """Dagen då styrelsen fastställde årsredovisningen, ÅÅÅÅ-MM-DD (krävs för förbundets senaste år)."""
     medlemsavgifter: PMap[Annotated[str, Kind("namn")], Belopp]
     """Varje medlems avgift i kronor, med medlemmens namn som i forbund.yaml."""
     resultatrakning: Resultatrakning
@@ -183,6 +189,8 @@ class Arsfil(Node):
     """Balansräkningens rader."""
     underskrift: Underskrift = field(default_factory=Underskrift)
     """Ort, datum och sätt för styrelsens underskrift."""
+    diarienummer: Text | None = None
+    """Årsredovisningens diarienummer, visas på framsidan, till exempel SF 2024/12."""
     antal_anstallda: Heltal | None = None
     """Antal anställda vid årets slut."""
     investeringar: Investeringar = field(default_factory=Investeringar)
