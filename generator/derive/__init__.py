@@ -20,7 +20,8 @@ from ..model import Arsfil, Forbund
 from .balanskrav import derive_balanskravsresultat
 from .driftredovisning import derive_driftredovisning
 from .femar import derive_femar, history_figures
-from .insatser import derive_insatser, derive_kategorier, insats_figures
+from .insatser import derive_insatser, insats_figures
+from .kategorier import derive_kategorier, kategori_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
@@ -90,7 +91,8 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     figures[year].update(member_figures)
     results = derive_insatser(arsfil)
     categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
-    figures[year].update(insats_figures(arsfil, results, categories))
+    figures[year].update(insats_figures(arsfil, results))
+    figures[year].update(kategori_figures(categories))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))

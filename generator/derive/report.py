@@ -11,7 +11,8 @@ if TYPE_CHECKING:
     from ..narrative import Avsnitt
     from .driftredovisning import DriftRad
     from .femar import FemArsRad
-    from .insatser import InsatsResultat, Kategori
+    from .insatser import InsatsResultat
+    from .kategorier import Kategori
     from .medlemmar import Medlemsandel
     from .noter import Not
 
