@@ -17,6 +17,7 @@ from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
 from . import oversikt, statements, uppfoljning
+from .drift import table_driftredovisning
 from .tables import Table
 
 # The förvaltningsberättelse's standard sections, in the order of the report.
@@ -217,7 +218,7 @@ def layout_report(r: Arsredovisning) -> Page:
     """The whole page of one report, from its derived figures and texts."""
     md = markdown_of(r)
     shown = {chart.id: chart for chart in charts(r)}
-    drift = statements.table_driftredovisning(r)
+    drift = table_driftredovisning(r)
     parts = _parts(drift is not None)
     fb = parts["forvaltningsberattelse"]
     parts[fb.id] = replace(fb, sections=tuple(_sections(r, shown, md, fb.number)))
