@@ -11,7 +11,8 @@ from collections.abc import Callable, Iterable
 from ..derive import Arsredovisning
 from ..findings import Finding
 from .hushallning import check_balanskrav, check_datum, check_eget_kapital_tak
-from .insatser import check_indikatormatning, check_insatser, check_kategorier
+from .insatser import check_indikatormatning, check_insatser
+from .kategorier import check_kategorier
 from .kontroll import check_kontrollsummor, check_lankar, check_referenser
 from .medlemmar import check_medlemmar, check_medlemsandelar
 from .noter import check_specifikationer

@@ -7,7 +7,6 @@ from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat, drift_row_for
 from ..findings import Finding, did_you_mean, error, excerpt, warning
 from ..formatting import plain
-from ..keys import RR
 
 
 def _drift_link(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
@@ -54,15 +53,6 @@ def check_insatser(r: Arsredovisning) -> Iterator[Finding]:
     for result in r.insatser:
         yield from _drift_link(r, result)
         yield from _counts(result)
-
-
-def check_kategorier(r: Arsredovisning) -> Iterator[Finding]:
-    """The insatser cannot have used more than verksamhetens kostnader."""
-    costs = r.value(RR.verksamhetens_kostnader)
-    for kategori in r.kategorier:
-        if kategori.key == "drift_och_administration" and kategori.utfall < 0 and costs is not None:
-            yield error("E-INSATS", f"insatsernas utfall summerar till {plain(-costs - kategori.utfall)}, mer än "
-                        f"verksamhetens kostnader ({plain(-costs)}); rätta ett utfall", r.arsfil.pos_of("insatser"))
 
 
 def check_indikatormatning(r: Arsredovisning) -> Iterator[Finding]:

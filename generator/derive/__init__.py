@@ -21,7 +21,7 @@ from .balanskrav import derive_balanskravsresultat
 from .driftredovisning import derive_driftredovisning
 from .femar import derive_femar, history_figures
 from .insatser import derive_insatser, insats_figures
-from .kategorier import derive_kategorier, kategori_figures
+from .kategorier import derive_kategorier, follow_up_row_figures, kategori_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
@@ -90,9 +90,10 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     members, member_figures = derive_medlemsandelar(source.forbund, arsfil)
     figures[year].update(member_figures)
     results = derive_insatser(arsfil)
-    categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
+    costs = figures[year][RR.verksamhetens_kostnader]
+    categories = derive_kategorier(results, costs, arsfil)
     figures[year].update(insats_figures(arsfil, results))
-    figures[year].update(kategori_figures(categories))
+    figures[year].update(kategori_figures(categories, costs) | follow_up_row_figures(arsfil))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))

@@ -49,7 +49,14 @@ INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats
     "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
     "svarsfrekvens": ("Svarsfrekvens", ANDEL),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR)
+# Figures the follow-up tables show row by row (truth rule 1: every shown figure has a key).
+AKTIVITET = Family("strukturaktiviteter", "<aktivitet>", "Strukturövergripande aktivitet", {
+    "deltagare": ("Antal deltagare", ANTAL),
+})
+FRAGA = Family("indikatormatning.fraga", "<insats>_<nr>", "Indikatormätning per fråga (numrerad i filens ordning)", {
+    "andel_positiva": ("Andel positiva svar", ANDEL),
+})
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA)
 
 
 class Noter:

@@ -128,6 +128,7 @@ class NT(Section):
 class MA(Section):
     prefix, title = "medlemsavgifter", "Medlemsavgifter"
     summa = _k(prefix, "summa", "Summa medlemsavgifter")
+    summa_andel = _k(prefix, "summa_andel", "Summa av medlemmarnas andelar", ANDEL)
     andel_staten = _k(prefix, "andel_staten", "Statens andel", ANDEL)
     andel_region = _k(prefix, "andel_region", "Regionens andel", ANDEL)
     andel_kommun = _k(prefix, "andel_kommun", "Kommunernas andel", ANDEL)
@@ -143,6 +144,13 @@ class IN(Section):
     strukturovergripande_budget = _k(prefix, "strukturovergripande.budget", "Strukturövergripande insatser, budget")
     strukturovergripande_andel = _k(prefix, "strukturovergripande.andel_av_kostnaderna",
                                     "Strukturövergripande insatser, andel av verksamhetens kostnader", ANDEL)
+    individinriktad_avvikelse = _k(prefix, "individinriktad.avvikelse",
+                                   "Individinriktade insatser, avvikelse budget − utfall")
+    strukturovergripande_avvikelse = _k(prefix, "strukturovergripande.avvikelse",
+                                        "Strukturövergripande insatser, avvikelse budget − utfall")
+    verksamhetens_kostnader = _k(prefix, "verksamhetens_kostnader",
+                                 "Verksamhetens kostnader som summa av kategorierna (positivt tal)")
+    summa_andel = _k(prefix, "summa_andel", "Summa av kategoriernas andelar av verksamhetens kostnader", ANDEL)
     drift_och_administration_utfall = _k(prefix, "drift_och_administration.utfall",
                                          "Drift och administration (verksamhetens kostnader utöver insatserna)")
     drift_och_administration_andel = _k(prefix, "drift_och_administration.andel_av_kostnaderna",

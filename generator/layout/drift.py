@@ -1,15 +1,25 @@
-"""The driftredovisning (RKR R14): one row per verksamhet, in the data's unit."""
+"""The driftredovisning (RKR R14): one row per verksamhet, in the data's unit.
+
+Every figure is the export's (`driftredovisning.<verksamhet>.<fält>`, the total row
+`driftredovisning.summa_<fält>`); in tkr or mnkr each column's rows are rounded together
+so they add up to the rounded total, and the total row is the export's total rounded.
+"""
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 
 from ..derive import ZERO, Arsredovisning
-from ..formatting import distribute
-from .tables import Column, Row, Table, decimals, total
+from ..formatting import UNITS, distribute
+from ..keys import DR, DRIFT
+from .tables import Column, Row, Table, decimals
+
+_FIELDS = ("intakt", "kostnad", "netto", "budget", "avvikelse", "netto_fjol")
+_TOTALS = (DR.summa_intakt, DR.summa_kostnad, DR.summa_netto, DR.summa_budget, DR.summa_avvikelse,
+           DR.summa_netto_fjol)
 
 
 def _shown_column(values: list[Decimal | None], unit: str) -> list[Decimal | None]:
-    """A column as shown: in kr as it is; in tkr or mnkr rounded so the rows add up to the total."""
+    """A column as shown: in kr as it is; in tkr or mnkr rounded so the rows add up to their total."""
     present = [v for v in values if v is not None]
     if unit == "kr" or not present:
         return values
@@ -17,31 +27,46 @@ def _shown_column(values: list[Decimal | None], unit: str) -> list[Decimal | Non
     return [next(shown) if v is not None else None for v in values]
 
 
+def _shown_total(value: Decimal | None, unit: str) -> Decimal | None:
+    if value is None or unit == "kr":
+        return value
+    size = UNITS[unit]
+    return (value / size).quantize(Decimal(1), rounding=ROUND_HALF_EVEN) * size
+
+
+def _footnotes(r: Arsredovisning, unit: str) -> tuple[str, ...]:
+    notes = []
+    if unit != "kr":
+        notes.append(f"Beloppen är avrundade till {unit}; varje kolumns rader är avrundade så att de summerar till "
+                     "den avrundade summan, varför netto på en rad kan skilja en enhet från intäkt plus kostnad.")
+    notes.append(NETTO)
+    utan = [row.namn for row in r.driftredovisning if row.netto is not None and row.budget is None]
+    if utan and r.value(DR.summa_avvikelse) is not None:
+        names = utan[0] if len(utan) == 1 else f"{', '.join(utan[:-1])} och {utan[-1]}"
+        many = len(utan) > 1
+        notes.append(f"{'Verksamheterna' if many else 'Verksamheten'} {names} har ingen budget. "
+                     f"{'Deras' if many else 'Dess'} netto ingår i summa netto och därmed i summa avvikelse, "
+                     "som är summa netto minus summa budget och därför inte summan av radernas avvikelser.")
+    return tuple(notes)
+
+
 def table_driftredovisning(r: Arsredovisning) -> Table | None:
-    """One row per verksamhet; shown in the data's unit, rounded so every column adds up."""
+    """One row per verksamhet and the total row, each cell the export's figure in the data's unit."""
     drift = r.arsfil.driftredovisning
     if not r.driftredovisning or drift is None:
         return None
     unit, rows = drift.enhet, r.driftredovisning
-    intakt, kostnad, budget, fjol = (_shown_column([getattr(row, name) for row in rows], unit)
-                                     for name in ("intakt", "kostnad", "budget", "netto_fjol"))
-    # Netto and avvikelse of the shown figures, so each row adds up across as shown.
-    netto = [None if i is None and k is None else (i or ZERO) + (k or ZERO)
-             for i, k in zip(intakt, kostnad, strict=True)]
-    avvikelse = [None if n is None or b is None else n - b for n, b in zip(netto, budget, strict=True)]
-    columns = list(zip(intakt, kostnad, netto, budget, avvikelse, fjol, strict=True))
-    table_rows = [Row(row.namn, values, key=f"driftredovisning.{row.key}")
-                  for row, values in zip(rows, columns, strict=True)]
-    sums = tuple(total(c) for c in (intakt, kostnad, netto, budget, avvikelse, fjol))
-    table_rows.append(Row("Summa", sums, "totalsumma", key="driftredovisning.summa"))
+    columns = [_shown_column([r.value(DRIFT(row.key, name)) for row in rows], unit) for name in _FIELDS]
+    table_rows = [Row(row.namn, tuple(c[i] for c in columns), key=f"driftredovisning.{row.key}")
+                  for i, row in enumerate(rows)]
+    sums = tuple(_shown_total(r.value(key), unit) for key in _TOTALS)
+    table_rows.append(Row("Summa", sums, "totalsumma", cell_keys=_TOTALS))
     y = r.year
     headings = (Column(f"Intäkt {y}", "intakt"), Column(f"Kostnad {y}", "kostnad"), Column(f"Netto {y}", "netto"),
                 Column(f"Budget netto {y}", "budget"), Column("Avvikelse netto − budget", "avvikelse"),
                 Column(f"Netto {y - 1}", "netto_fjol"))
-    rounding = (f"Beloppen är avrundade till {unit}; varje kolumn är avrundad så att summan är lika med summan av "
-                "de visade raderna.",) if unit != "kr" else ()
     return Table("tabell-driftredovisning", "Driftredovisning", headings, tuple(table_rows), unit=unit,
-                 decimals=decimals(table_rows) if unit == "kr" else 0, footnotes=rounding + (NETTO,),
+                 decimals=decimals(table_rows) if unit == "kr" else 0, footnotes=_footnotes(r, unit),
                  first_header="Verksamhet", quiet_caption=True)
 
 

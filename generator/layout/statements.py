@@ -1,8 +1,6 @@
 """The statements, the notes and the other tables of figures."""
 from __future__ import annotations
 
-from decimal import Decimal
-
 from ..derive import Arsredovisning
 from ..derive.noter import Not, NotRad
 from ..keys import BK, BR, KF, MA, RR, Noter
@@ -85,8 +83,8 @@ def table_balanskrav(r: Arsredovisning) -> Table:
 
 def table_medlemsavgifter(r: Arsredovisning) -> Table:
     rows = [Row(m.namn, (m.belopp, m.andel), key=f"medlemsavgifter.{m.key}") for m in r.medlemmar]
-    rows.append(Row(MA.summa.label, (r.value(MA.summa), Decimal(1) if r.medlemmar else None), "totalsumma",
-                    key=MA.summa))
+    rows.append(Row(MA.summa.label, (r.value(MA.summa), r.value(MA.summa_andel)), "totalsumma",
+                    cell_keys=(MA.summa, MA.summa_andel)))
     return Table("tabell-medlemsavgifter", f"Medlemsavgifter {r.year}",
                  (Column("Belopp", "belopp"), Column("Andel", "andel", "procent")), tuple(rows),
                  decimals=decimals(rows, amount_columns=1), first_header="Medlem")

@@ -6,6 +6,7 @@ from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
 from .base import Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, Node, PMap, Text, empty_map
+from .kategorier import Kategorier
 from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild
 
 
@@ -214,6 +215,8 @@ class Arsfil(Node):
     """Verksamhetsmål och finansiella mål."""
     insatser: Lista[Insats] = ()
     """Insatserna och deras uppföljning."""
+    kategorier: Kategorier | None = None
+    """Utfall och budget per kategori, för insatser vars kostnader redovisas bara per kategori."""
     strukturaktiviteter: Lista[Aktivitet] = ()
     """Strukturövergripande aktiviteter."""
     indikatormatning: Lista[Indikatormatning] = ()
