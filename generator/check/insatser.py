@@ -29,7 +29,8 @@ def _drift_link(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
                             f'raden "{excerpt(row.namn)}" i driftredovisningen, som ger {plain(derived)} (skillnad '
                             f"{plain(entered - derived)}); ta bort {name} här, det hämtas från driftredovisningen",
                             insats.pos_of(name))
-    elif result.utfall is None:
+    elif result.utfall is None and getattr(r.arsfil.kategorier, insats.kategori, None) is None:
+        # Without a total for its category (kategorier:), the category's cost is unknown.
         yield warning("W-INSATS", f'insats "{n}" saknar utfall: skriv utfall:, eller knyt den till '
                       "en rad i driftredovisningen med driftredovisning:", insats.pos)
 
