@@ -68,3 +68,91 @@ def test_with_every_budget_there_is_no_footnote_about_budgets(tmp_path):
     r = check_year(folder, 2023, base=tmp_path).report
     assert "har ingen budget" not in drift_html(r)
     assert cells(drift_html(r), "Summa")[4] == n("-2 079 941")
+
+
+FULL = """driftredovisning:
+  enhet: kr
+  summa_text: Resultat
+  finansiella_poster: true
+  jamforelse: intakt_och_kostnad
+  fotnoter:
+    - Budgeten för kostnaderna reviderades av styrelsen i juni.
+  minnesposter:
+    - {text: Utgående eget kapital, nyckel: balansrakning.summa_eget_kapital, budget: 2000000}
+    - {text: Likvida medel, nyckel: kassaflodesanalys.likvida_medel_vid_arets_slut}
+  verksamheter:
+    - namn: Medlemsavgifter och övriga intäkter
+      intakt: 19847560
+      budget: 19607958
+    - namn: Kostnader
+      kostnad: -22693260
+      budget: -20340516
+"""
+FULL_2022 = """driftredovisning:
+  enhet: kr
+  finansiella_poster: true
+  verksamheter:
+    - namn: Medlemsavgifter och övriga intäkter
+      intakt: 23903561
+    - namn: Kostnader
+      kostnad: -24279606
+"""
+
+
+def full(tmp_path: Path, unit: str = "kr"):
+    folder = copy_of(tmp_path)
+    for name, block in (("2023.yaml", FULL.replace("enhet: kr", f"enhet: {unit}")), ("2022.yaml", FULL_2022)):
+        text = (folder / name).read_text(encoding="utf-8")
+        start = text.index("driftredovisning:\n")
+        end = text.index("\n\n", start) + 1
+        (folder / name).write_text(text[:start] + block + text[end:], encoding="utf-8")
+    return check_year(folder, 2023, base=tmp_path)
+
+
+def test_sum_label_memo_rows_last_year_columns_footnotes_and_finansiella_poster(tmp_path):
+    outcome = full(tmp_path)
+    assert [str(f) for f in outcome.findings if f.severity == "error"] == []
+    r = outcome.report
+    f = r.figures[2023]
+    # Finansiella poster: derived from the resultaträkning, so the table ends at årets resultat.
+    assert f["driftredovisning.finansiella_poster.netto"] == 55638 - 22437
+    assert f["driftredovisning.summa_netto"] == f["resultatrakning.arets_resultat"] == -2812499
+    assert f["driftredovisning.finansiella_poster.netto_fjol"] == 5725 - 53654
+    assert f["driftredovisning.summa_intakt_fjol"] == 23903561 + 5725
+    assert f["driftredovisning.minnespost.utgaende_eget_kapital.netto"] == f["balansrakning.summa_eget_kapital"]
+    assert f["driftredovisning.minnespost.utgaende_eget_kapital.avvikelse"] == 2668035 - 2000000
+    assert "driftredovisning.minnespost.likvida_medel.budget" not in f
+    html = drift_html(r)
+    heads = re.findall(r'<th scope="col" class="amount">([^<]+)</th>', html)
+    assert heads == ["Intäkt 2023", "Kostnad 2023", "Netto 2023", "Budget netto 2023", "Avvikelse netto − budget",
+                     "Intäkt 2022", "Kostnad 2022", "Netto 2022"]
+    assert cells(html, "Finansiella poster") == [n("55 638"), n("-22 437"), n("33 201"), "–", "–", n("5 725"),
+                                                 n("-53 654"), n("-47 929")]
+    assert cells(html, "Resultat") == [n("19 903 198"), n("-22 715 697"), n("-2 812 499"), n("-732 558"),
+                                       n("-2 079 941"), n("23 909 286"), n("-24 333 260"), n("-423 974")]
+    assert cells(html, "Utgående eget kapital") == ["", "", n("2 668 035"), n("2 000 000"), n("668 035"), "", "",
+                                                    n("5 480 534")]
+    assert cells(html, "Likvida medel") == ["", "", n("5 537 448"), "–", "–", "", "", n("8 528 237")]
+    assert "Budgeten för kostnaderna reviderades av styrelsen i juni." in html
+    assert "Finansiella poster är resultaträkningens finansiella intäkter och kostnader." in html
+    assert ">Summa<" not in html
+    assert _older_femar_years(disagreements(r), 2023)[0] == []
+
+
+def test_in_tkr_memo_rows_are_rounded_by_themselves_and_the_table_is_the_export(tmp_path):
+    r = full(tmp_path, "tkr").report
+    html = drift_html(r)
+    assert cells(html, "Utgående eget kapital")[2:5] == [n("2 668"), n("2 000"), n("668")]
+    assert cells(html, "Resultat")[2] == n("-2 812")
+    assert _older_femar_years(disagreements(r), 2023)[0] == []
+
+
+def test_a_memo_row_with_an_unknown_key_is_an_error_at_the_key(tmp_path):
+    folder = copy_of(tmp_path)
+    edit(folder / "2023.yaml", "  enhet: kr\n  verksamheter:\n",
+         "  enhet: kr\n  minnesposter:\n    - {text: Eget kapital, nyckel: balansrakning.summa_eget_kaptal}\n"
+         "  verksamheter:\n")
+    outcome = check_year(folder, 2023, base=tmp_path)
+    assert [str(f) for f in outcome.findings if f.code == "E-MINNESPOST"] == [
+        'data/halland/2023.yaml:134:36: fel: minnespost "Eget kapital": nyckeln "balansrakning.summa_eget_kaptal" '
+        'har inget belopp för 2023; menade du "balansrakning.summa_eget_kapital"? [E-MINNESPOST]']

@@ -32,8 +32,9 @@ settings.register_profile("ci", derandomize=True, database=None, deadline=None, 
                           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 
-# Rows that add up a column; each is its own figure, rounded by itself in tkr and mnkr.
-TOTALS = ("summa", "totalsumma")
+# Rows that add up a column, and memo rows outside the sums: each its own figure, rounded by
+# itself in tkr and mnkr.
+TOTALS = ("summa", "totalsumma", "minnespost")
 # A text cell that is nothing but a figure ("45", "12 %", "1 200 kr") carries a figure
 # the export cannot vouch for.
 FIGURE_TEXT = re.compile(r"^[−-]?\d[\d\s\u00a0\u202f,]*(\s?(%|kr|tkr|mnkr))?$")

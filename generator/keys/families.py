@@ -32,7 +32,13 @@ class Family:
 DRIFT = Family("driftredovisning", "<verksamhet>", "Driftredovisning per verksamhet", {
     "intakt": ("Intäkt", BELOPP), "kostnad": ("Kostnad", BELOPP), "netto": ("Netto", BELOPP),
     "budget": ("Budget netto", BELOPP), "avvikelse": ("Avvikelse netto − budget", BELOPP),
-    "netto_fjol": ("Netto föregående år", BELOPP),
+    "netto_fjol": ("Netto föregående år", BELOPP), "intakt_fjol": ("Intäkt föregående år", BELOPP),
+    "kostnad_fjol": ("Kostnad föregående år", BELOPP),
+})
+# A memo row under the driftredovisning's total: a derived figure named by its key, and a budget.
+MINNESPOST = Family("driftredovisning.minnespost", "<minnespost>", "Driftredovisningens minnesposter", {
+    "netto": ("Belopp", BELOPP), "budget": ("Budget", BELOPP), "avvikelse": ("Avvikelse belopp − budget", BELOPP),
+    "netto_fjol": ("Belopp föregående år", BELOPP),
 })
 MEDLEM = Family("medlemsavgifter", "<medlem>", "Medlemsavgift per medlem", {
     "belopp": ("Medlemsavgift", BELOPP), "andel": ("Andel av medlemsavgifterna", ANDEL),
@@ -56,7 +62,7 @@ AKTIVITET = Family("strukturaktiviteter", "<aktivitet>", "Strukturövergripande 
 FRAGA = Family("indikatormatning.fraga", "<insats>_<nr>", "Indikatormätning per fråga (numrerad i filens ordning)", {
     "andel_positiva": ("Andel positiva svar", ANDEL),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA)
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA, MINNESPOST)
 
 
 class Noter:

@@ -89,6 +89,8 @@ class DR(Section):
     summa_budget = _k(prefix, "summa_budget", "Summa budget netto")
     summa_avvikelse = _k(prefix, "summa_avvikelse", "Summa avvikelse netto − budget")
     summa_netto_fjol = _k(prefix, "summa_netto_fjol", "Summa netto föregående år")
+    summa_intakt_fjol = _k(prefix, "summa_intakt_fjol", "Summa intäkt föregående år")
+    summa_kostnad_fjol = _k(prefix, "summa_kostnad_fjol", "Summa kostnad föregående år")
 
 
 class BK(Section):

@@ -10,12 +10,12 @@ from decimal import ROUND_HALF_EVEN, Decimal
 
 from ..derive import ZERO, Arsredovisning
 from ..formatting import UNITS, distribute
-from ..keys import DR, DRIFT
+from ..keys import DR, DRIFT, MINNESPOST
 from .tables import Column, Row, Table, decimals
 
-_FIELDS = ("intakt", "kostnad", "netto", "budget", "avvikelse", "netto_fjol")
-_TOTALS = (DR.summa_intakt, DR.summa_kostnad, DR.summa_netto, DR.summa_budget, DR.summa_avvikelse,
-           DR.summa_netto_fjol)
+_TOTALS = {"intakt": DR.summa_intakt, "kostnad": DR.summa_kostnad, "netto": DR.summa_netto,
+           "budget": DR.summa_budget, "avvikelse": DR.summa_avvikelse, "netto_fjol": DR.summa_netto_fjol,
+           "intakt_fjol": DR.summa_intakt_fjol, "kostnad_fjol": DR.summa_kostnad_fjol}
 
 
 def _shown_column(values: list[Decimal | None], unit: str) -> list[Decimal | None]:
@@ -35,6 +35,7 @@ def _shown_total(value: Decimal | None, unit: str) -> Decimal | None:
 
 
 def _footnotes(r: Arsredovisning, unit: str) -> tuple[str, ...]:
+    drift = r.arsfil.driftredovisning
     notes = []
     if unit != "kr":
         notes.append(f"Beloppen är avrundade till {unit}; varje kolumns rader är avrundade så att de summerar till "
@@ -47,7 +48,29 @@ def _footnotes(r: Arsredovisning, unit: str) -> tuple[str, ...]:
         notes.append(f"{'Verksamheterna' if many else 'Verksamheten'} {names} har ingen budget. "
                      f"{'Deras' if many else 'Dess'} netto ingår i summa netto och därmed i summa avvikelse, "
                      "som är summa netto minus summa budget och därför inte summan av radernas avvikelser.")
-    return tuple(notes)
+    if any(row.harledd for row in r.driftredovisning):
+        notes.append("Finansiella poster är resultaträkningens finansiella intäkter och kostnader.")
+    return tuple(notes) + (drift.fotnoter if drift is not None else ())
+
+
+def _columns(r: Arsredovisning, fjol: bool) -> tuple[tuple[Column, ...], tuple[str, ...]]:
+    y = r.year
+    headings = [Column(f"Intäkt {y}", "intakt"), Column(f"Kostnad {y}", "kostnad"), Column(f"Netto {y}", "netto"),
+                Column(f"Budget netto {y}", "budget"), Column("Avvikelse netto − budget", "avvikelse")]
+    if fjol:
+        headings += [Column(f"Intäkt {y - 1}", "intakt_fjol"), Column(f"Kostnad {y - 1}", "kostnad_fjol")]
+    headings.append(Column(f"Netto {y - 1}", "netto_fjol"))
+    return tuple(headings), tuple(c.key for c in headings)
+
+
+def _memo_rows(r: Arsredovisning, fields: tuple[str, ...], unit: str) -> list[Row]:
+    """Memo rows under the total: each rounded by itself, outside the columns' sums."""
+    return [Row(m.text, tuple(_shown_total(r.value(MINNESPOST(m.key, f)), unit) if f in _MEMO_FIELDS else ""
+                              for f in fields), "minnespost", key=f"driftredovisning.minnespost.{m.key}")
+            for m in r.minnesposter]
+
+
+_MEMO_FIELDS = ("netto", "budget", "avvikelse", "netto_fjol")
 
 
 def table_driftredovisning(r: Arsredovisning) -> Table | None:
@@ -56,15 +79,14 @@ def table_driftredovisning(r: Arsredovisning) -> Table | None:
     if not r.driftredovisning or drift is None:
         return None
     unit, rows = drift.enhet, r.driftredovisning
-    columns = [_shown_column([r.value(DRIFT(row.key, name)) for row in rows], unit) for name in _FIELDS]
+    headings, fields = _columns(r, drift.jamforelse == "intakt_och_kostnad")
+    columns = [_shown_column([r.value(DRIFT(row.key, name)) for row in rows], unit) for name in fields]
     table_rows = [Row(row.namn, tuple(c[i] for c in columns), key=f"driftredovisning.{row.key}")
                   for i, row in enumerate(rows)]
-    sums = tuple(_shown_total(r.value(key), unit) for key in _TOTALS)
-    table_rows.append(Row("Summa", sums, "totalsumma", cell_keys=_TOTALS))
-    y = r.year
-    headings = (Column(f"Intäkt {y}", "intakt"), Column(f"Kostnad {y}", "kostnad"), Column(f"Netto {y}", "netto"),
-                Column(f"Budget netto {y}", "budget"), Column("Avvikelse netto − budget", "avvikelse"),
-                Column(f"Netto {y - 1}", "netto_fjol"))
+    totals = tuple(_TOTALS[f] for f in fields)
+    table_rows.append(Row(drift.summa_text or "Summa", tuple(_shown_total(r.value(k), unit) for k in totals),
+                          "totalsumma", cell_keys=totals))
+    table_rows += _memo_rows(r, fields, unit)
     return Table("tabell-driftredovisning", "Driftredovisning", headings, tuple(table_rows), unit=unit,
                  decimals=decimals(table_rows) if unit == "kr" else 0, footnotes=_footnotes(r, unit),
                  first_header="Verksamhet", quiet_caption=True)

@@ -20,7 +20,9 @@ from ..texts import ENHET
 # How a cell is shown: an amount in the table's unit, an amount with "kr", a share, a
 # count, or text (plain, or a goal's status).
 CellFormat = Literal["belopp", "kr", "procent", "heltal", "text", "status"]
-RowKind = Literal["rad", "indrag", "varav", "rubrik", "summa", "totalsumma"]
+RowKind = Literal["rad", "indrag", "varav", "rubrik", "summa", "totalsumma", "minnespost"]
+# A figure, a text, or None for a figure that is missing ("–"); "" in a column of figures
+# is a cell with nothing to show (a memo row's intäkt), not a missing figure.
 Cell = Decimal | int | str | Markup | None
 
 

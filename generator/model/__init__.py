@@ -8,7 +8,7 @@ neither the YAML reader nor the validation library.
 
 `base` holds the kinds and the base of every object; `forbund` forbund.yaml; `arsfil`
 a year file; `uppfoljning` the insatser, mål and follow-up of a year; `kategorier` category
-totals given directly.
+totals given directly; `drift` the driftredovisning's memo rows.
 """
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, Min
 from .forbund import Forbund, Historik, Installningar, Ledamot, Medlem
 from .uppfoljning import Aktivitet, Deltagare, Fraga, Indikatormatning, Insats, Mal, Malbild
 
-MODULES = ("base", "forbund", "arsfil", "uppfoljning", "kategorier")
+MODULES = ("base", "forbund", "arsfil", "uppfoljning", "kategorier", "drift")
 
 __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
            "Deltagare", "Driftredovisning", "Forbund", "Fraga", "Heltal", "Historik", "Indikatormatning", "Insats",
