@@ -156,3 +156,18 @@ def test_a_memo_row_with_an_unknown_key_is_an_error_at_the_key(tmp_path):
     assert [str(f) for f in outcome.findings if f.code == "E-MINNESPOST"] == [
         'data/halland/2023.yaml:134:36: fel: minnespost "Eget kapital": nyckeln "balansrakning.summa_eget_kaptal" '
         'har inget belopp för 2023; menade du "balansrakning.summa_eget_kapital"? [E-MINNESPOST]']
+
+
+def test_the_third_example_uses_every_driftredovisning_key_and_a_category_total():
+    from .conftest import derive_year
+
+    r = derive_year(DATA / "exempelbygd", 2024)
+    html = drift_html(r)
+    assert cells(html, "Resultat") == [n("8 125"), n("-8 425"), n("-300"), n("-500"), n("200"), n("8 170"),
+                                       n("-7 955"), n("215")]
+    assert cells(html, "Finansiella poster") == [n("25"), n("-5"), n("20"), "–", "–", n("20"), n("-5"), n("15")]
+    assert cells(html, "Utgående eget kapital") == ["", "", n("1 115"), n("1 000"), n("115"), "", "", n("1 415")]
+    assert cells(html, "Likvida medel vid årets slut")[2] == n("1 785")
+    assert "Budgeten för kansli och styrelse omfattar också finansiella poster." in html
+    assert r.arsfil.kategorier is not None and r.value("insatser.strukturovergripande.utfall") == 787550
+    assert _older_femar_years(disagreements(r), 2024)[0] == []

@@ -114,8 +114,10 @@ def _older_femar_years(found: list[str], year: int) -> tuple[list[str], list[str
     return [f for f in found if f not in older], older
 
 
-@pytest.mark.parametrize("forbund", FORBUND)
-@pytest.mark.parametrize("year", [2022, 2023])
+EXAMPLE_YEARS = [(name, int(p.stem)) for name in FORBUND for p in sorted((DATA / name).glob("[0-9]*.yaml"))]
+
+
+@pytest.mark.parametrize("forbund, year", EXAMPLE_YEARS)
 def test_every_table_of_the_examples_is_the_export(forbund, year):
     report = derive_year(DATA / forbund, year)
     found, _older = _older_femar_years(disagreements(report), year)
