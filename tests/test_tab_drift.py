@@ -171,3 +171,17 @@ def test_the_third_example_uses_every_driftredovisning_key_and_a_category_total(
     assert "Budgeten för kansli och styrelse omfattar också finansiella poster." in html
     assert r.arsfil.kategorier is not None and r.value("insatser.strukturovergripande.utfall") == 787550
     assert _older_femar_years(disagreements(r), 2024)[0] == []
+
+
+def test_the_pdf_shows_the_result_row_memo_rows_and_footnotes(built):
+    import subprocess
+
+    layout = subprocess.run(["pdftotext", "-layout", str(built["exempelbygd"]["pdf"]), "-"], capture_output=True,
+                            text=True, check=True).stdout
+    lines = [" ".join(line.replace(NBSP, " ").split()) for line in layout.splitlines()]
+    assert "Resultat 8 125 −8 425 −300 −500 200 8 170 −7 955 215" in lines
+    assert "Finansiella poster 25 −5 20 – – 20 −5 15" in lines
+    assert any(line.startswith("Utgående eget kapi") and line.endswith("1 115 1 000 115 1 415") for line in lines)
+    text = " ".join(lines)
+    assert "Finansiella poster är resultaträkningens finansiella intäkter och kostnader." in text
+    assert "Budgeten för kansli och styrelse omfattar också finansiella poster." in text
