@@ -7,15 +7,14 @@ table with its rows and formats, and the sentences that carry figures.
 from __future__ import annotations
 
 from .drift import table_driftredovisning
+from .noter import table_not, tables_bilagor
 from .page import NoteBlock, Page, Part, Section, layout_report
 from .statements import (
                          table_balanskrav,
                          table_balansrakning,
                          table_kassaflodesanalys,
                          table_medlemsavgifter,
-                         table_not,
                          table_resultatrakning,
-                         tables_bilagor,
 )
 from .tables import Column, Row, Table
 

@@ -1,10 +1,9 @@
-"""The statements, the notes and the other tables of figures."""
+"""The statements and the other tables of figures (the driftredovisning is in `drift`, the notes in `noter`)."""
 from __future__ import annotations
 
 from ..derive import Arsredovisning
-from ..derive.noter import Not, NotRad
-from ..keys import BK, BR, KF, MA, RR, Noter
-from .tables import Cell, Column, Row, RowKind, Statement, Table, decimals, year_columns
+from ..keys import BK, BR, KF, MA, RR
+from .tables import Column, Row, Statement, Table, decimals, year_columns
 
 
 def table_resultatrakning(r: Arsredovisning) -> Table:
@@ -88,34 +87,3 @@ def table_medlemsavgifter(r: Arsredovisning) -> Table:
     return Table("tabell-medlemsavgifter", f"Medlemsavgifter {r.year}",
                  (Column("Belopp", "belopp"), Column("Andel", "andel", "procent")), tuple(rows),
                  decimals=decimals(rows, amount_columns=1), first_header="Medlem")
-
-
-# --- Notes -------------------------------------------------------------------------------
-
-_ROW_KIND: dict[str, RowKind] = {"rad": "rad", "grupp": "rubrik", "delsumma": "summa", "varav": "varav"}
-
-
-def _note_row(row: NotRad, years: tuple[int, int]) -> Row:
-    kind = "indrag" if row.kind == "rad" and row.level else _ROW_KIND[row.kind]
-    values: tuple[Cell, ...] = tuple(row.varden.get(y) for y in years)
-    return Row(row.text, values, kind, key=row.key)
-
-
-def table_not(note: Not, r: Arsredovisning) -> Table:
-    years = (r.year, r.year - 1)
-    rows = [_note_row(row, years) for row in note.rader]
-    rows.append(Row("Summa", tuple(note.summa.get(y) for y in years), "totalsumma", key=note.key))
-    return Table(f"tabell-not-{note.number}", f"Not {note.number} {note.rubrik}",
-                 year_columns(r, note.key.startswith("balansrakning")), tuple(rows), decimals=decimals(rows),
-                 quiet_caption=True)
-
-
-def tables_bilagor(note: Not, r: Arsredovisning) -> list[Table]:
-    out = []
-    years = (r.year, r.year - 1)
-    for i, b in enumerate(note.bilagor, start=1):
-        rows = [Row(row.text, tuple(row.varden.get(y) for y in years), key=row.key) for row in b.rader]
-        rows.append(Row("Summa", tuple(b.summa.get(y) for y in years), "totalsumma", key=Noter.summa(b.key)))
-        out.append(Table(f"tabell-not-{note.number}-spec-{i}", f"Specifikation till not {note.number}: {b.rubrik}",
-                         year_columns(r, False), tuple(rows), decimals=decimals(rows)))
-    return out
