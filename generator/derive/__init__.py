@@ -17,7 +17,7 @@ from ..findings import Finding, error
 from ..keys import BR, RR
 from ..load import Source
 from ..model import Arsfil, Forbund
-from .balanskrav import derive_balanskravsresultat
+from .balanskrav import as_named_in, derive_balanskravsresultat
 from .driftredovisning import derive_driftredovisning, derive_minnesposter
 from .femar import derive_femar, history_figures
 from .insatser import derive_insatser, insats_figures
@@ -26,6 +26,7 @@ from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import Not, derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
 from .statements import OPENING_REQUIRED, derive_balansrakning, derive_kassaflodesanalys, derive_resultatrakning
+from .summering import derive_individinriktade
 from .upplysningar import derive_infonoter, eget_kapital_not, number_after
 
 __all__ = ["ZERO", "Arsredovisning", "Derived", "Figures", "derive_forbund", "derive_report"]
@@ -79,7 +80,7 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     """The whole report of one year; `narrativ` is the year's Markdown, split into sections."""
     source = derived.source
     arsfil, fjol = source.years[year], source.years.get(year - 1)
-    figures = {year: dict(derived.figures[year]), year - 1: dict(derived.year_figures(year - 1))}
+    figures = {year: dict(derived.figures[year]), year - 1: as_named_in(derived.year_figures(year - 1), year)}
     generated: dict[str, Not] = {}
     if source.forbund.installningar.not_eget_kapital:
         generated[BR.summa_eget_kapital] = eget_kapital_not(year, figures, derived.year_figures(year - 2))
@@ -102,6 +103,7 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     figures[year].update(kategori_figures(categories, costs) | follow_up_row_figures(arsfil))
     memo_rows, memo_figures = derive_minnesposter(arsfil, figures)
     figures[year].update(memo_figures)
+    figures[year].update(derive_individinriktade(results))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)),

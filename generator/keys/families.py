@@ -62,7 +62,14 @@ AKTIVITET = Family("strukturaktiviteter", "<aktivitet>", "Strukturövergripande 
 FRAGA = Family("indikatormatning.fraga", "<insats>_<nr>", "Indikatormätning per fråga (numrerad i filens ordning)", {
     "andel_positiva": ("Andel positiva svar", ANDEL),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA, MINNESPOST)
+# One row per deficit in the balanskravsresultat's table of deficits: `<år>` is the year
+# the deficit arose (a carried one, or this year's), `summa` the table's total row.
+UNDERSKOTT = Family("balanskravsresultat.underskott", "<år>", "Underskott att återställa per år", {
+    "belopp": ("Underskott", BELOPP), "aterstallt": ("Återställt i år", BELOPP),
+    "aterstalls_inte": ("Återställs inte enligt styrelsens beslut", BELOPP),
+    "kvar": ("Kvar att återställa", BELOPP),
+})
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA, MINNESPOST, UNDERSKOTT)
 
 
 class Noter:
