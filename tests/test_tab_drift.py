@@ -134,7 +134,9 @@ def test_sum_label_memo_rows_last_year_columns_footnotes_and_finansiella_poster(
                                                     n("5 480 534")]
     assert cells(html, "Likvida medel") == ["", "", n("5 537 448"), "–", "–", "", "", n("8 528 237")]
     assert "Budgeten för kostnaderna reviderades av styrelsen i juni." in html
-    assert "Finansiella poster är resultaträkningens finansiella intäkter och kostnader." in html
+    assert ("Finansiella poster är resultaträkningens finansiella intäkter och kostnader. De har ingen budget; "
+            "deras netto ingår i summa avvikelse.") in html
+    assert "har ingen budget. Dess netto" not in html
     assert ">Summa<" not in html
     assert _older_femar_years(disagreements(r), 2023)[0] == []
 

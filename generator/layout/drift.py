@@ -41,7 +41,8 @@ def _footnotes(r: Arsredovisning, unit: str) -> tuple[str, ...]:
         notes.append(f"Beloppen är avrundade till {unit}; varje kolumns rader är avrundade så att de summerar till "
                      "den avrundade summan, varför netto på en rad kan skilja en enhet från intäkt plus kostnad.")
     notes.append(NETTO)
-    utan = [row.namn for row in r.driftredovisning if row.netto is not None and row.budget is None]
+    utan = [row.namn for row in r.driftredovisning if row.netto is not None and row.budget is None
+            and not row.harledd]
     if utan and r.value(DR.summa_avvikelse) is not None:
         names = utan[0] if len(utan) == 1 else f"{', '.join(utan[:-1])} och {utan[-1]}"
         many = len(utan) > 1
@@ -49,7 +50,9 @@ def _footnotes(r: Arsredovisning, unit: str) -> tuple[str, ...]:
                      f"{'Deras' if many else 'Dess'} netto ingår i summa netto och därmed i summa avvikelse, "
                      "som är summa netto minus summa budget och därför inte summan av radernas avvikelser.")
     if any(row.harledd for row in r.driftredovisning):
-        notes.append("Finansiella poster är resultaträkningens finansiella intäkter och kostnader.")
+        notes.append("Finansiella poster är resultaträkningens finansiella intäkter och kostnader."
+                     + (" De har ingen budget; deras netto ingår i summa avvikelse."
+                        if r.value(DR.summa_avvikelse) is not None else ""))
     return tuple(notes) + (drift.fotnoter if drift is not None else ())
 
 
