@@ -52,6 +52,8 @@ def derive_medlemsandelar(forbund: Forbund, arsfil: Arsfil) -> tuple[list[Medlem
         part = sum((m.belopp for m in out if m.typ == typ), ZERO)
         f[key_] = part / total if total else ZERO
     f[MA.summa] = total
+    if out and total:  # the total row's share, as the table shows it (truth rule 1)
+        f[MA.summa_andel] = sum((m.andel for m in out), ZERO)
     return out, f
 
 

@@ -17,6 +17,7 @@ from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
 from . import balanskrav, matter, noter, oversikt, statements, uppfoljning
+from .drift import table_driftredovisning
 from .matter import Bilaga, Front, Signer
 from .tables import Table
 
@@ -241,7 +242,7 @@ def layout_report(r: Arsredovisning) -> Page:
     """The whole page of one report, from its derived figures and texts."""
     md = markdown_of(r)
     shown = {chart.id: chart for chart in charts(r)}
-    drift = statements.table_driftredovisning(r)
+    drift = table_driftredovisning(r)
     bilagor = matter.bilagor(r, md)
     parts = _parts(drift is not None, bilagor)
     fb = parts["forvaltningsberattelse"]

@@ -7,7 +7,8 @@ in words what to write when a value is wrong. The model itself only declares: it
 neither the YAML reader nor the validation library.
 
 `base` holds the kinds and the base of every object; `forbund` forbund.yaml; `arsfil`
-a year file; `noter` its notes; `uppfoljning` the insatser, mål and follow-up of a year.
+a year file; `noter` its notes; `uppfoljning` the insatser, mål and follow-up of a year;
+`kategorier` category totals given directly; `drift` the driftredovisning's memo rows.
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ from .forbund import Ersattare, Forbund, Historik, Installningar, Ledamot, Logot
 from .noter import Bilaga, Infonot, Post, Rad
 from .uppfoljning import Aktivitet, Deltagare, Fraga, Indikatormatning, Insats, Mal, Malbild
 
-MODULES = ("base", "forbund", "arsfil", "noter", "uppfoljning")
+MODULES = ("base", "forbund", "arsfil", "noter", "uppfoljning", "kategorier", "drift")
 
 __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
            "Deltagare", "Driftredovisning", "Ersattare", "Forbund", "Fraga", "Heltal", "Historik",

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from .base import Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, Node, PMap, Text, empty_map
+from .drift import Minnespost
+from .kategorier import Kategorier
 from .noter import Infonot, Post
 from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild
 
@@ -99,6 +101,17 @@ class Driftredovisning(Node):
     """Verksamheterna, en rad per verksamhet."""
     enhet: Annotated[Literal["kr", "tkr", "mnkr"], Kind("val")] = "kr"
     """Enheten tabellen visas i: kr, tkr eller mnkr. Beloppen skrivs alltid i kronor."""
+    summa_text: Text | None = None
+    """Texten på summaraden, till exempel Resultat; annars Summa."""
+    fotnoter: Lista[Text] = ()
+    """Fotnoter som visas under tabellen."""
+    finansiella_poster: JaNej = False
+    """ja: en rad Finansiella poster räknas fram ur resultaträkningen, så att verksamheterna summerar till
+    verksamhetens resultat och tabellen ändå slutar på årets resultat."""
+    jamforelse: Annotated[Literal["netto", "intakt_och_kostnad"], Kind("val")] = "netto"
+    """Fjolårets kolumner: netto, eller intakt_och_kostnad (fjolårets intäkt och kostnad ur fjolårets fil)."""
+    minnesposter: Lista[Minnespost] = ()
+    """Minnesposter under summaraden, till exempel utgående eget kapital eller likvida medel."""
 
 
 @dataclass(frozen=True)
@@ -203,6 +216,8 @@ class Arsfil(Node):
     """Verksamhetsmål och finansiella mål."""
     insatser: Lista[Insats] = ()
     """Insatserna och deras uppföljning."""
+    kategorier: Kategorier | None = None
+    """Utfall och budget per kategori, för insatser vars kostnader redovisas bara per kategori."""
     strukturaktiviteter: Lista[Aktivitet] = ()
     """Strukturövergripande aktiviteter."""
     indikatormatning: Lista[Indikatormatning] = ()
