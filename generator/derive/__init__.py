@@ -19,7 +19,7 @@ from ..load import Source
 from ..model import Arsfil, Forbund
 from .balanskrav import derive_balanskravsresultat
 from .driftredovisning import derive_driftredovisning
-from .femar import derive_femar, history_figures
+from .femar import derive_femar, femar_figures, history_figures
 from .insatser import derive_insatser, derive_kategorier, insats_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import derive_noter, note_figures
@@ -91,6 +91,8 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     results = derive_insatser(arsfil)
     categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
     figures[year].update(insats_figures(arsfil, results, categories))
+    femar = derive_femar(source.forbund, year, derived.figures)
+    figures[year].update(femar_figures(femar))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
-                          derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
+                          femar, tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))

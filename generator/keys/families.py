@@ -49,7 +49,13 @@ INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats
     "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
     "svarsfrekvens": ("Svarsfrekvens", ANDEL),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR)
+FEMAR = Family("femar", "<år>", "Femårsöversikten per år", {
+    "verksamhetens_intakter": ("Verksamhetens intäkter", BELOPP),
+    "verksamhetens_kostnader": ("Verksamhetens kostnader", BELOPP),
+    "arets_resultat": ("Årets resultat", BELOPP), "eget_kapital": ("Eget kapital", BELOPP),
+    "soliditet": ("Soliditet", ANDEL), "antal_anstallda": ("Antal anställda", ANTAL),
+})
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, FEMAR)
 
 
 class Noter:
