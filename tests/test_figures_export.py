@@ -8,7 +8,8 @@ import pytest
 
 from .conftest import DATA, FORBUND, ROOT, derive_year, run_cli
 
-DYNAMIC = re.compile(r"^(noter\.|femar\.|driftredovisning\.(?!summa_)|medlemsavgifter\.(?!summa$|andel_)|indikatormatning\."
+DYNAMIC = re.compile(r"^(noter\.|femar\.|jamforelsetal\.|driftredovisning\.(?!summa_)"
+                     r"|medlemsavgifter\.(?!summa$|andel_)|indikatormatning\."
                      r"|insatser\.(?!individinriktad\.|strukturovergripande\.|drift_och_administration\.))")
 
 

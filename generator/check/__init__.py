@@ -13,6 +13,7 @@ from ..findings import Finding
 from .femar import check_femar
 from .hushallning import check_balanskrav, check_datum, check_eget_kapital_tak
 from .insatser import check_indikatormatning, check_insatser, check_kategorier
+from .jamforelse import check_jamforelse
 from .kontroll import check_kontrollsummor, check_lankar, check_referenser
 from .medlemmar import check_medlemmar, check_medlemsandelar
 from .noter import check_specifikationer
@@ -38,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
     check_historik, check_underskott, check_tecken_pa_belopp, check_femar,
+    check_jamforelse,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

@@ -21,6 +21,7 @@ from .balanskrav import derive_balanskravsresultat
 from .driftredovisning import derive_driftredovisning
 from .femar import derive_femar, femar_figures, history_figures
 from .insatser import derive_insatser, derive_kategorier, insats_figures
+from .jamforelse import derive_jamforelse, jamforelse_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
@@ -93,6 +94,7 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     figures[year].update(insats_figures(arsfil, results, categories))
     femar = derive_femar(source.forbund, year, derived.figures)
     figures[year].update(femar_figures(femar))
+    figures[year].update(jamforelse_figures(derive_jamforelse(arsfil, figures[year - 1])))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           femar, tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))

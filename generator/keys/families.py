@@ -55,7 +55,23 @@ FEMAR = Family("femar", "<år>", "Femårsöversikten per år", {
     "arets_resultat": ("Årets resultat", BELOPP), "eget_kapital": ("Eget kapital", BELOPP),
     "soliditet": ("Soliditet", ANDEL), "antal_anstallda": ("Antal anställda", ANTAL),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, FEMAR)
+
+
+@dataclass(frozen=True)
+class KeyFamily(Family):
+    """Keys whose name is itself a figure key, dots and all: `jamforelsetal.<nyckel>.<field>`."""
+
+    def pattern(self) -> re.Pattern[str]:
+        fields = "|".join(self.fields)
+        return re.compile(rf"^{re.escape(self.prefix)}\.[a-z0-9_.]+\.({fields})$")
+
+
+JAMFORELSE = KeyFamily("jamforelsetal", "<nyckel>", "Fjolårets belopp som de publicerades", {
+    "publicerat": ("Publicerat i fjolårets årsredovisning", BELOPP),
+    "visat": ("Visat som jämförelsetal", BELOPP),
+    "skillnad": ("Skillnad, visat − publicerat", BELOPP),
+})
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, FEMAR, JAMFORELSE)
 
 
 class Noter:

@@ -16,7 +16,7 @@ from ..derive import Arsredovisning
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import oversikt, statements, uppfoljning
+from . import jamforelse, oversikt, statements, uppfoljning
 from .tables import Table
 
 # The förvaltningsberättelse's standard sections, in the order of the report.
@@ -201,8 +201,13 @@ def _parts(has_drift: bool) -> dict[str, Part]:
 def _notes(r: Arsredovisning, md: uppfoljning.Markdown) -> tuple[NoteBlock, ...]:
     principer = next((md(a.markdown, a.bilder) for a in r.narrativ if a.key == "redovisningsprinciper"), None)
     first = NoteBlock("not-1", "Not 1 Redovisningsprinciper", None, principer)
-    return (first, *(NoteBlock(f"not-{n.number}", f"Not {n.number} {n.rubrik}", statements.table_not(n, r), None,
-                               tuple(statements.tables_bilagor(n, r))) for n in r.noter))
+    notes = (first, *(NoteBlock(f"not-{n.number}", f"Not {n.number} {n.rubrik}", statements.table_not(n, r), None,
+                                tuple(statements.tables_bilagor(n, r))) for n in r.noter))
+    table = jamforelse.table_jamforelse(r)
+    if table is None:
+        return notes
+    n = len(notes) + 1  # after every note of a line: it is referenced from none
+    return (*notes, NoteBlock(f"not-{n}", f"Not {n} {jamforelse.RUBRIK}", table, jamforelse.text_jamforelse(r)))
 
 
 def _underskrift(r: Arsredovisning) -> str:

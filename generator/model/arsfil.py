@@ -187,6 +187,16 @@ class Kontrollsummor(Node):
 
 
 @dataclass(frozen=True)
+class Publicerat(Node):
+    """Fjolårets belopp så som fjolårets fastställda årsredovisning skrev dem (jämförelsetalen)."""
+
+    belopp: PMap[Annotated[str, Kind("nyckel")], Belopp]
+    """Nycklar ur `make figures` för fjolåret, med beloppet som det trycktes."""
+    forklaring: Text | None = None
+    """Varför jämförelsetalen nu visas annorlunda, till exempel en rättelse av en periodisering."""
+
+
+@dataclass(frozen=True)
 class Arsfil(Node):
     """Ett års uppgifter (ÅÅÅÅ.yaml); allt som kan räknas fram räknas fram."""
 
@@ -220,3 +230,5 @@ class Arsfil(Node):
     """Indikatormätningar."""
     kontrollsummor: Kontrollsummor | None = None
     """Kontrollsummor ur bokföringen eller en publicerad rapport."""
+    publicerat: Publicerat | None = None
+    """Fjolårets belopp som de publicerades; där de skiljer sig från jämförelsetalen får rapporten en not."""
