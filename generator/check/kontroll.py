@@ -59,6 +59,7 @@ def _yaml_texts(r: Arsredovisning) -> Iterator[tuple[str, str, int, int]]:
     if arsfil.mal is not None:
         owners += [(mal, "kommentar") for mal in arsfil.mal.verksamhetsmal + arsfil.mal.finansiella_mal]
     owners += [(insats, "kommentar") for insats in arsfil.insatser]
+    owners += [(note, "beskrivning") for note in arsfil.noter]
     for owner, name in owners:
         value = getattr(owner, name)
         if value:
