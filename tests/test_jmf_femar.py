@@ -120,3 +120,16 @@ def test_history_in_whole_tkr_is_shown_in_whole_tkr(tmp_path):
             "(vid exakt hälften till jämnt tusental).") in notes
     # The opening balance and the export stay exact kronor.
     assert figure_table(r)["femar.2019.arets_resultat"] == {2023: 324000}
+
+
+def test_exempelbygd_shows_its_predecessor_years_in_tkr():
+    r = derive_year(DATA / "exempelbygd", 2024)
+    rows, notes = _femar_html(r)
+    assert rows[0] == ["", "2024", "2023", "2022", "2021", "2020"]
+    assert rows[4] == ["Eget kapital", f"1{NBSP}115", f"1{NBSP}415", f"1{NBSP}200", f"1{NBSP}100", "950"]
+    assert notes[:2] == [
+        "Åren 2020 och 2021 avser Samordningsförbundet Gamla Exempelbygd (fiktivt).",
+        "Beloppen är i tusental kronor; de år som redovisats i kronor är avrundade till närmaste tusental kronor "
+        "(vid exakt hälften till jämnt tusental).",
+    ]
+    assert figure_table(r)["femar.2020.eget_kapital"] == {2024: 950000}

@@ -105,3 +105,16 @@ def test_a_control_total_of_last_year_stays_an_error(tmp_path):
     found = [str(f) for f in check_year(folder, 2023).findings if f.code == "E-KONTROLL"]
     assert found == [f"{folder / '2023.yaml'}:14:48: fel: kontrollsumma resultatrakning.verksamhetens_kostnader "
                      "2022: angivet -24 229 606, framräknat -24 279 606, skillnad 50 000 [E-KONTROLL]"]
+
+
+def test_exempelbygd_has_the_note():
+    from generator.pipeline import render_report
+
+    r = derive_year(DATA / "exempelbygd", 2024)
+    note = _note(render_report(r))
+    assert note is not None
+    assert _text(f"Rad Publicerat 2023 Visat 2023 Skillnad "
+                 f"Resultaträkning: Verksamhetens kostnader −7{NBSP}940{NBSP}000 −7{NBSP}950{NBSP}000 −10{NBSP}000 "
+                 f"Resultaträkning: Årets resultat 225{NBSP}000 215{NBSP}000 −10{NBSP}000 "
+                 "Skillnad är det visade beloppet minus det publicerade.") in _text(note)
+    assert "En konsultfaktura på 10 000 kr som avsåg 2023 bokfördes först 2024" in _text(note)
