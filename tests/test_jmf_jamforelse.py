@@ -118,3 +118,16 @@ def test_exempelbygd_has_the_note():
                  f"Resultaträkning: Årets resultat 225{NBSP}000 215{NBSP}000 −10{NBSP}000 "
                  "Skillnad är det visade beloppet minus det publicerade.") in _text(note)
     assert "En konsultfaktura på 10 000 kr som avsåg 2023 bokfördes först 2024" in _text(note)
+
+
+def test_the_lines_that_differ_point_to_the_note(tmp_path):
+    from generator.layout.statements import table_balansrakning, table_resultatrakning
+
+    r = derive_year(_halland(tmp_path, PUBLISHED), 2023)
+    last = max(n.number for n in r.noter) + 1
+    rr = {row.key: row.note for row in table_resultatrakning(r).rows}
+    br = {row.key: row.note for row in table_balansrakning(r).rows}
+    assert rr["resultatrakning.verksamhetens_kostnader"][-1] == last
+    assert last not in rr["resultatrakning.arets_resultat"]  # published as shown: no reference
+    assert br["balansrakning.kortfristiga_skulder"][-1] == last
+    assert sum(last in notes for notes in (*rr.values(), *br.values())) == 2

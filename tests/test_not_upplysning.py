@@ -241,8 +241,8 @@ def test_the_example_forbund_uses_every_notes_capability():
     r = derive_year(DATA / "exempelbygd", 2024)
     html = render_report(r)
     p = parsed(html)
-    assert row(p, "tabell-resultatrakning", "Verksamhetens kostnader")[1:] == ([["#not-3", "3"], ["#not-7", "7"]],
-                                                                               "3, 7")
+    assert row(p, "tabell-resultatrakning", "Verksamhetens kostnader")[1:] == (
+        [["#not-3", "3"], ["#not-7", "7"], ["#not-10", "10"]], "3, 7, 10")  # 10: Justerade jämförelsetal
     assert row(p, "tabell-balansrakning", "Likvida medel")[1] == [["#not-8", "8"]]  # amount-only, own rubrik
     assert row(p, "tabell-balansrakning", "Summa eget kapital")[1] == [["#not-5", "5"]]
     assert [h for h in p.headings if h.startswith("Not ")][4:] == [

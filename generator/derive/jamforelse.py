@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from ..keys import JAMFORELSE, lookup
 from ..model import Arsfil
-from .report import Figures
+from .report import Arsredovisning, Figures
 
 
 @dataclass(frozen=True)
@@ -53,3 +53,14 @@ def jamforelse_figures(rows: list[Jamforelse]) -> Figures:
 def justerade(rows: list[Jamforelse]) -> list[Jamforelse]:
     """The entries whose shown figure differs from the published one: the note's rows."""
     return [row for row in rows if row.skillnad != 0]
+
+
+def justerade_i(r: Arsredovisning) -> list[Jamforelse]:
+    """The rows of a report's note Justerade jämförelsetal (none: no note)."""
+    return justerade(derive_jamforelse(r.arsfil, r.figures.get(r.year - 1, {})))
+
+
+def note_number(r: Arsredovisning) -> int:
+    """The note comes after every other: it is about the comparison column as a whole, so the
+    lines it names point to it without changing the other notes' order of first reference."""
+    return max((n.number for n in r.noter), default=1) + 1

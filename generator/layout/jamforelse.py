@@ -4,7 +4,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..derive import Arsredovisning
-from ..derive.jamforelse import Jamforelse, derive_jamforelse, justerade
+from ..derive.jamforelse import justerade_i
 from ..keys import SECTIONS, lookup
 from .tables import Column, Row, Table, decimals
 
@@ -20,16 +20,12 @@ def _label(key: str) -> str:
     return f"{title}: {label}" if title else label
 
 
-def rows_justerade(r: Arsredovisning) -> list[Jamforelse]:
-    return justerade(derive_jamforelse(r.arsfil, r.figures.get(r.year - 1, {})))
-
-
 def table_jamforelse(r: Arsredovisning) -> Table | None:
     """Line, figure published last year, figure shown now, difference; None when none differs.
 
     Each cell is the export's `jamforelsetal.<nyckel>.<kolumn>` (row key + column key).
     """
-    rows = tuple(Row(_label(j.key), (j.publicerat, j.visat, j.skillnad), key=j.export_key) for j in rows_justerade(r))
+    rows = tuple(Row(_label(j.key), (j.publicerat, j.visat, j.skillnad), key=j.export_key) for j in justerade_i(r))
     if not rows:
         return None
     y = r.year - 1

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ..charts import Chart, charts
 from ..derive import Arsredovisning
+from ..derive.jamforelse import note_number
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
@@ -222,9 +223,8 @@ def _notes(r: Arsredovisning, md: uppfoljning.Markdown) -> tuple[NoteBlock, ...]
     table = jamforelse.table_jamforelse(r)
     if table is None:
         return notes
-    # The last note: it explains the comparison column as a whole, so it follows every other.
-    number = max(n.number for n in notes) + 1
-    return (*notes, NoteBlock(number, jamforelse.RUBRIK, table, jamforelse.text_jamforelse(r), avsnitt="jamforelsetal"))
+    return (*notes, NoteBlock(note_number(r), jamforelse.RUBRIK, table, jamforelse.text_jamforelse(r),
+                              avsnitt="jamforelsetal"))
 
 
 def _underskrift(r: Arsredovisning) -> str:

@@ -14,6 +14,7 @@ from typing import Literal
 from markupsafe import Markup
 
 from ..derive import Arsredovisning
+from ..derive.jamforelse import justerade_i, note_number
 from ..derive.noter import line_label
 from ..keys import Key
 from ..texts import ENHET
@@ -107,6 +108,8 @@ class Statement:
         for n in r.noter:
             for line in n.avser:
                 self.notes[line] = (*self.notes.get(line, ()), n.number)
+        for j in justerade_i(r):  # a line whose comparison figure differs from last year's report
+            self.notes[j.key] = (*self.notes.get(j.key, ()), note_number(r))
 
     def line(self, key: Key, kind: RowKind = "rad", always: bool = False, label: str | None = None) -> bool:
         values = tuple(self.r.value(key, y) for y in self.years)
