@@ -100,7 +100,7 @@ def test_history_in_tkr_predecessor_and_definition(tmp_path):
         "Verksamhetens intäkter 2019: inklusive finansiella intäkter; övriga år enligt resultat- och balansräkningen.",
         "Beloppen är i tusental kronor; de år som redovisats i kronor är avrundade till närmaste hundratal kronor "
         "(vid exakt hälften till jämnt hundratal).",
-        "Soliditet: eget kapital i procent av summa tillgångar. Åren 2021, 2020, 2019 är hämtade ur tidigare "
+        "Soliditet: eget kapital i procent av summa tillgångar. Åren 2019, 2020 och 2021 är hämtade ur tidigare "
         "årsredovisningar.",
     ]
 
@@ -133,3 +133,15 @@ def test_exempelbygd_shows_its_predecessor_years_in_tkr():
         "(vid exakt hälften till jämnt tusental).",
     ]
     assert figure_table(r)["femar.2020.eget_kapital"] == {2024: 950000}
+
+
+def test_one_history_year_is_named_in_the_singular(tmp_path):
+    from generator.layout.oversikt import femar_note
+
+    folder = _copy(tmp_path, "halland")
+    _edit(folder / "forbund.yaml", "  2020:\n", "  2010:\n")
+    _edit(folder / "forbund.yaml", "  2019:\n", "  2009:\n")
+    r = derive_year(folder, 2023)
+    assert [row.year for row in r.femar] == [2023, 2022, 2021]
+    assert femar_note(r) == ("Soliditet: eget kapital i procent av summa tillgångar. Året 2021 är hämtat ur en "
+                             "tidigare årsredovisning.")

@@ -71,7 +71,9 @@ def femar_note(r: Arsredovisning) -> str:
     history = [str(row.year) for row in r.femar if row.kalla == "historik"]
     note = "Soliditet: eget kapital i procent av summa tillgångar."
     if history:
-        note += f" Åren {', '.join(history)} är hämtade ur tidigare årsredovisningar."
+        note += (f" {'Året' if len(history) == 1 else 'Åren'} {lista(sorted(history))} är "
+                 f"{'hämtat' if len(history) == 1 else 'hämtade'} ur "
+                 f"{'en tidigare årsredovisning' if len(history) == 1 else 'tidigare årsredovisningar'}.")
     return note
 
 
