@@ -9,7 +9,7 @@ import pytest
 from .conftest import DATA, FORBUND, LATEST, ROOT, derive_year, run_cli
 
 DYNAMIC = re.compile(r"^(noter\.|femar\.|jamforelsetal\.|driftredovisning\.(?!summa_)"
-                     r"|medlemsavgifter\.(?!summa$|andel_)|indikatormatning\."
+                     r"|medlemsavgifter\.(?!summa$|andel_)|indikatormatning\.|balanskravsresultat\.underskott\."
                      r"|insatser\.(?!individinriktad\.|strukturovergripande\.|drift_och_administration\.))")
 
 

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ..derive import Arsredovisning
 from ..findings import Finding
+from .balanskrav import check_aterstalls_inte, check_reservnamn
 from .femar import check_femar
 from .hushallning import check_balanskrav, check_datum, check_eget_kapital_tak
 from .insatser import check_indikatormatning, check_insatser, check_kategorier
@@ -30,6 +31,7 @@ from .rimlighet import (
     check_underskrift,
 )
 from .statements import check_anlaggningstillgangar, check_balans, check_driftredovisning, check_kassaflode
+from .underskrifter import check_beslutsdatum, check_ej_undertecknat, check_kommentarer
 
 Check = Callable[[Arsredovisning], Iterable[Finding]]
 
@@ -39,8 +41,8 @@ CHECKS: tuple[Check, ...] = (
     check_medlemmar, check_medlemsandelar, check_eget_kapital_tak, check_balanskrav, check_datum,
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
-    check_historik, check_underskott, check_tecken_pa_belopp, check_femar,
-    check_jamforelse,
+    check_historik, check_underskott, check_tecken_pa_belopp, check_reservnamn, check_aterstalls_inte,
+    check_ej_undertecknat, check_kommentarer, check_beslutsdatum, check_femar, check_jamforelse,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

@@ -37,6 +37,7 @@ class Arsredovisning:
     kategorier: list[Kategori] = field(default_factory=list)
     senaste: bool = True  # the förbund's latest year: forbund.yaml's own facts are checked with it, once
     ar_med_fil: tuple[int, ...] = ()  # every year the förbund has a file for
+    logotyp: str | None = None  # the front page's logo as a data: URL (narrative.logotyp read it)
 
     @property
     def year(self) -> int:

@@ -49,6 +49,13 @@ INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats
     "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
     "svarsfrekvens": ("Svarsfrekvens", ANDEL),
 })
+# One row per deficit in the balanskravsresultat's table of deficits: `<år>` is the year
+# the deficit arose (a carried one, or this year's), `summa` the table's total row.
+UNDERSKOTT = Family("balanskravsresultat.underskott", "<år>", "Underskott att återställa per år", {
+    "belopp": ("Underskott", BELOPP), "aterstallt": ("Återställt i år", BELOPP),
+    "aterstalls_inte": ("Återställs inte enligt styrelsens beslut", BELOPP),
+    "kvar": ("Kvar att återställa", BELOPP),
+})
 FEMAR = Family("femar", "<år>", "Femårsöversikten per år", {
     "verksamhetens_intakter": ("Verksamhetens intäkter", BELOPP),
     "verksamhetens_kostnader": ("Verksamhetens kostnader", BELOPP),
@@ -71,7 +78,7 @@ JAMFORELSE = KeyFamily("jamforelsetal", "<nyckel>", "Fjolårets belopp som de pu
     "visat": ("Visat som jämförelsetal", BELOPP),
     "skillnad": ("Skillnad, visat − publicerat", BELOPP),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, FEMAR, JAMFORELSE)
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, UNDERSKOTT, FEMAR, JAMFORELSE)
 
 
 class Noter:

@@ -24,15 +24,16 @@ from .arsfil import (
                      Verksamhet,
 )
 from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text
-from .forbund import Forbund, Historik, Installningar, Ledamot, Medlem
+from .forbund import Ersattare, Forbund, Historik, Installningar, Ledamot, Logotyp, Medlem
 from .noter import Bilaga, Infonot, Post, Rad
 from .uppfoljning import Aktivitet, Deltagare, Fraga, Indikatormatning, Insats, Mal, Malbild
 
 MODULES = ("base", "forbund", "arsfil", "noter", "uppfoljning")
 
 __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
-           "Deltagare", "Driftredovisning", "Forbund", "Fraga", "Heltal", "Historik", "Indikatormatning", "Insats",
-           "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor", "Ledamot", "Linje", "Lista", "Mal",
+           "Deltagare", "Driftredovisning", "Ersattare", "Forbund", "Fraga", "Heltal", "Historik",
+           "Indikatormatning", "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor",
+           "Ledamot", "Linje", "Lista", "Logotyp", "Mal",
            "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
            "Underskrift", "Verksamhet"]
 __all__ += ["Infonot"]
