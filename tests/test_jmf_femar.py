@@ -145,3 +145,31 @@ def test_one_history_year_is_named_in_the_singular(tmp_path):
     assert [row.year for row in r.femar] == [2023, 2022, 2021]
     assert femar_note(r) == ("Soliditet: eget kapital i procent av summa tillgångar. Året 2021 är hämtat ur en "
                              "tidigare årsredovisning.")
+
+
+def test_sydnarkes_published_five_year_table_as_control_totals(tmp_path):
+    """Every cell of the published table (seed 001, §1.6) entered in tkr-free kronor and whole
+    percent: only DESIGN.md's known slip (2022 costs −5 566 727, income statement −5 566 728) fails."""
+    from generator.pipeline import check_year
+
+    published = {2023: (5222000, -4920564, 308788, "0.19"), 2022: (5217397, -5566727, -350632, "0.11"),
+                 2021: (5673188, -6077235, -405155, "0.19"), 2020: (5971971, -5845502, 125388, "0.51"),
+                 2019: (6049407, -5724755, 323481, "0.42")}
+    lines = ["kontrollsummor:", "  kalla: Publicerad årsredovisning 2023, femårsöversikten", "  belopp:", "    2023:"]
+    for year, (intakter, kostnader, resultat, soliditet) in published.items():
+        lines += [f"      femar.{year}.verksamhetens_intakter: {intakter}",
+                  f"      femar.{year}.verksamhetens_kostnader: {kostnader}",
+                  f"      femar.{year}.arets_resultat: {resultat}", f"      femar.{year}.soliditet: {soliditet}",
+                  f"      femar.{year}.antal_anstallda: 0"]
+    folder = _copy(tmp_path, "sydnarke")
+    path = folder / "2023.yaml"
+    first = len(path.read_text(encoding="utf-8").splitlines()) + 2
+    path.write_text(path.read_text(encoding="utf-8") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    found = [str(f) for f in check_year(folder, 2023).findings if f.severity == "fel" or f.code.startswith("E")]
+    row_2022 = first + 4 + 5
+    assert found == [
+        f"{path}:{row_2022 + 1}:43: fel: kontrollsumma femar.2022.verksamhetens_kostnader 2023: angivet -5 566 727, "
+        "framräknat -5 566 728, skillnad 1 [E-KONTROLL]",
+        f"{path}:{row_2022 + 2}:34: fel: kontrollsumma femar.2022.arets_resultat 2023: angivet -350 632, "
+        "framräknat -350 633, skillnad 1 [E-KONTROLL]",
+    ]
