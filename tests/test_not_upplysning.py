@@ -241,13 +241,13 @@ def test_the_example_forbund_uses_every_notes_capability():
     r = derive_year(DATA / "exempelbygd", 2024)
     html = render_report(r)
     p = parsed(html)
-    assert row(p, "tabell-resultatrakning", "Verksamhetens kostnader")[1:] == ([["#not-3", "3"], ["#not-7", "7"]],
-                                                                               "3, 7")
+    assert row(p, "tabell-resultatrakning", "Verksamhetens kostnader")[1:] == (
+        [["#not-3", "3"], ["#not-7", "7"], ["#not-10", "10"]], "3, 7, 10")  # 10: Justerade jämförelsetal
     assert row(p, "tabell-balansrakning", "Likvida medel")[1] == [["#not-8", "8"]]  # amount-only, own rubrik
     assert row(p, "tabell-balansrakning", "Summa eget kapital")[1] == [["#not-5", "5"]]
     assert [h for h in p.headings if h.startswith("Not ")][4:] == [
         "Not 5 Eget kapital", "Not 6 Kortfristiga skulder", "Not 7 Arvode till revisorerna", "Not 8 Leasing",
-        "Not 9 Händelser efter balansdagen"]
+        "Not 9 Händelser efter balansdagen", "Not 10 Justerade jämförelsetal"]
     assert "varav moms för december" in html
     assert "sammanlagt 115\u00a0000 kr" in html  # the note's text names its own figure
     f = figure_table(r)

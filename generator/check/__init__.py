@@ -12,8 +12,10 @@ from ..derive import Arsredovisning
 from ..findings import Finding
 from .balanskrav import check_aterstalls_inte, check_reservnamn
 from .drift import check_minnesposter
+from .femar import check_femar
 from .hushallning import check_balanskrav, check_datum, check_eget_kapital_tak
 from .insatser import check_indikatormatning, check_insatser
+from .jamforelse import check_jamforelse
 from .kategorier import check_kategorier
 from .kontroll import check_kontrollsummor, check_lankar, check_referenser
 from .medlemmar import check_medlemmar, check_medlemsandelar
@@ -42,7 +44,7 @@ CHECKS: tuple[Check, ...] = (
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
     check_historik, check_underskott, check_tecken_pa_belopp, check_reservnamn, check_aterstalls_inte,
-    check_ej_undertecknat, check_kommentarer, check_beslutsdatum, check_minnesposter,
+    check_ej_undertecknat, check_kommentarer, check_beslutsdatum, check_minnesposter, check_femar, check_jamforelse,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

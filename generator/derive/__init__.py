@@ -19,8 +19,9 @@ from ..load import Source
 from ..model import Arsfil, Forbund
 from .balanskrav import as_named_in, derive_balanskravsresultat
 from .driftredovisning import derive_driftredovisning, derive_minnesposter
-from .femar import derive_femar, history_figures
+from .femar import derive_femar, femar_figures, history_figures
 from .insatser import derive_insatser, insats_figures
+from .jamforelse import derive_jamforelse, jamforelse_figures
 from .kategorier import derive_kategorier, follow_up_row_figures, kategori_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import Not, derive_noter, note_figures
@@ -104,7 +105,10 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     memo_rows, memo_figures = derive_minnesposter(arsfil, figures)
     figures[year].update(memo_figures)
     figures[year].update(derive_individinriktade(results))
+    femar = derive_femar(source.forbund, year, derived.figures)
+    figures[year].update(femar_figures(femar))
+    figures[year].update(jamforelse_figures(derive_jamforelse(arsfil, figures[year - 1])))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
-                          derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
+                          femar, tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)),
                           minnesposter=memo_rows)

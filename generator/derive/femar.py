@@ -1,14 +1,24 @@
-"""The five-year overview: each year from its own file, or from the history block."""
+"""The five-year overview: each year from its own file, or from the history block.
+
+Every cell is a figure someone entered or one derived from that year's own figures; a
+figure nobody entered stays None ("–"), never computed back from a neighbouring year.
+A history year entered in tkr is converted exactly to kronor here, once.
+"""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Literal
 
-from ..keys import BR, NT, RR
+from ..keys import BR, FEMAR, NT, RR
 from ..model import Forbund
 from .report import Figures
 from .statements import balance_from_history
+
+# The overview's columns, in the table's order: field of FemArsRad = key family field.
+COLUMNS = ("verksamhetens_intakter", "verksamhetens_kostnader", "arets_resultat", "eget_kapital", "soliditet",
+           "antal_anstallda")
+FACTOR = {"kr": Decimal(1), "tkr": Decimal(1000)}
 
 
 @dataclass(frozen=True)
@@ -21,14 +31,18 @@ class FemArsRad:
     eget_kapital: Decimal | None
     antal_anstallda: int | None
     kalla: Literal["årsfil", "historik"]
+    enhet: Literal["kr", "tkr"] = "kr"  # the unit the year was entered in
+    foregangare: str | None = None  # the predecessor förbund the year is of
+    definitioner: tuple[tuple[str, str], ...] = ()  # (column, what it means that year) where it differs
 
 
 def history_figures(forbund: Forbund, year: int) -> Figures:
-    """The figures a compact history block gives for a year without a file."""
+    """The figures a compact history block gives for a year without a file, in kronor."""
     h = forbund.historik.get(year)
     if h is None:
         return {}
-    f = balance_from_history(h)
+    factor = FACTOR[h.enhet]
+    f = {key: value * factor for key, value in balance_from_history(h).items()}
     if h.soliditet is not None and BR.summa_tillgangar not in f:
         f[NT.soliditet] = h.soliditet
     elif BR.summa_eget_kapital in f and f.get(BR.summa_tillgangar):
@@ -38,22 +52,37 @@ def history_figures(forbund: Forbund, year: int) -> Figures:
     return f
 
 
+def _history_marks(forbund: Forbund, y: int) -> dict:
+    h = forbund.historik.get(y)
+    if h is None:
+        return {}
+    d = h.definitioner
+    definitions = tuple((c, getattr(d, c)) for c in COLUMNS if d is not None and getattr(d, c))
+    return {"enhet": h.enhet, "foregangare": h.foregangare, "definitioner": definitions}
+
+
 def derive_femar(forbund: Forbund, year: int, by_year: dict[int, Figures]) -> list[FemArsRad]:
+    """The report year and up to four earlier years, newest first; years without figures left out."""
     rows = []
-    later: Figures = {}
     for y in range(year, year - 5, -1):
-        f = dict(by_year.get(y) or history_figures(forbund, y))
+        f = by_year.get(y) or history_figures(forbund, y)
         if not f:
             continue
-        # Eget kapital of a history year that does not give it: the next year's, less
-        # the next year's result.
-        ek_next, result_next = later.get(BR.summa_eget_kapital), later.get(RR.arets_resultat)
-        if BR.summa_eget_kapital not in f and ek_next is not None and result_next is not None:
-            f[BR.summa_eget_kapital] = ek_next - result_next
-        later = f
         anst = f.get(NT.antal_anstallda)
+        marks = _history_marks(forbund, y) if y not in by_year else {}
         rows.append(FemArsRad(
             y, f.get(RR.verksamhetens_intakter), f.get(RR.verksamhetens_kostnader), f.get(RR.arets_resultat),
             f.get(NT.soliditet), f.get(BR.summa_eget_kapital), int(anst) if anst is not None else None,
-            "årsfil" if y in by_year else "historik"))
+            "årsfil" if y in by_year else "historik", **marks))
     return rows
+
+
+def femar_figures(rows: list[FemArsRad]) -> Figures:
+    """Every cell of the overview under `femar.<år>.<kolumn>`, so control totals can check it."""
+    f: Figures = {}
+    for row in rows:
+        for column in COLUMNS:
+            value = getattr(row, column)
+            if value is not None:
+                f[FEMAR(str(row.year), column)] = Decimal(value)
+    return f

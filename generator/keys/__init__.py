@@ -16,9 +16,11 @@ from .families import (
     AKTIVITET,
     DRIFT,
     FAMILIES,
+    FEMAR,
     FRAGA,
     INDIKATOR,
     INSATS,
+    JAMFORELSE,
     MEDLEM,
     MINNESPOST,
     UNDERSKOTT,
@@ -27,10 +29,10 @@ from .families import (
 )
 from .fixed import BK, BR, DR, FIXED, IN, KF, MA, ML, NT, RR, SA, SECTIONS
 
-__all__ = ["AKTIVITET", "ANDEL", "ANTAL", "BELOPP", "BK", "BR", "DR", "DRIFT", "FAMILIES", "FIXED", "FRAGA", "IN",
-           "INDIKATOR", "INSATS", "KF", "MA", "MEDLEM", "MINNESPOST", "ML", "NT", "PREFIXES", "RR", "SA", "SECTIONS",
-           "UNDERSKOTT", "Family", "Format", "Key", "Noter", "Section", "format_of", "lookup", "readme_lines",
-           "readme_with_keys"]
+__all__ = ["AKTIVITET", "ANDEL", "ANTAL", "BELOPP", "BK", "BR", "DR", "DRIFT", "FAMILIES", "FEMAR", "FIXED", "FRAGA",
+           "IN", "INDIKATOR", "INSATS", "JAMFORELSE", "KF", "MA", "MEDLEM", "MINNESPOST", "ML", "NT", "PREFIXES", "RR",
+           "SA", "SECTIONS", "UNDERSKOTT", "Family", "Format", "Key", "Noter", "Section", "format_of", "lookup",
+           "readme_lines", "readme_with_keys"]
 
 PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]))
 

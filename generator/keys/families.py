@@ -69,7 +69,29 @@ UNDERSKOTT = Family("balanskravsresultat.underskott", "<år>", "Underskott att �
     "aterstalls_inte": ("Återställs inte enligt styrelsens beslut", BELOPP),
     "kvar": ("Kvar att återställa", BELOPP),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA, MINNESPOST, UNDERSKOTT)
+FEMAR = Family("femar", "<år>", "Femårsöversikten per år", {
+    "verksamhetens_intakter": ("Verksamhetens intäkter", BELOPP),
+    "verksamhetens_kostnader": ("Verksamhetens kostnader", BELOPP),
+    "arets_resultat": ("Årets resultat", BELOPP), "eget_kapital": ("Eget kapital", BELOPP),
+    "soliditet": ("Soliditet", ANDEL), "antal_anstallda": ("Antal anställda", ANTAL),
+})
+
+
+@dataclass(frozen=True)
+class KeyFamily(Family):
+    """Keys whose name is itself a figure key, dots and all: `jamforelsetal.<nyckel>.<field>`."""
+
+    def pattern(self) -> re.Pattern[str]:
+        fields = "|".join(self.fields)
+        return re.compile(rf"^{re.escape(self.prefix)}\.[a-z0-9_.]+\.({fields})$")
+
+
+JAMFORELSE = KeyFamily("jamforelsetal", "<nyckel>", "Fjolårets belopp som de publicerades", {
+    "publicerat": ("Publicerat i fjolårets årsredovisning", BELOPP),
+    "visat": ("Visat som jämförelsetal", BELOPP),
+    "skillnad": ("Skillnad, visat − publicerat", BELOPP),
+})
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA, MINNESPOST, UNDERSKOTT, FEMAR, JAMFORELSE)
 
 
 class Noter:

@@ -1,27 +1,71 @@
 """The förvaltningsberättelse's figures: five-year overview, finansiering, eget kapital and ceiling."""
 from __future__ import annotations
 
+from decimal import Decimal
+
 from ..derive import Arsredovisning
 from ..formatting import kr, procent
-from ..keys import BR, MA, NT, RR
+from ..keys import BR, FEMAR, MA, NT
 from .tables import Column, Row, Table
 
-# Label, field of the five-year row, format, and the export's key of that figure.
-_FEMAR_ROWS = (("Verksamhetens intäkter", "verksamhetens_intakter", "belopp", RR.verksamhetens_intakter),
-               ("Verksamhetens kostnader", "verksamhetens_kostnader", "belopp", RR.verksamhetens_kostnader),
-               ("Årets resultat", "arets_resultat", "belopp", RR.arets_resultat),
-               ("Eget kapital", "eget_kapital", "belopp", BR.summa_eget_kapital),
-               ("Soliditet", "soliditet", "procent", NT.soliditet),
-               ("Antal anställda", "antal_anstallda", "heltal", NT.antal_anstallda))
+_FEMAR_ROWS = (("Verksamhetens intäkter", "verksamhetens_intakter", "belopp"),
+               ("Verksamhetens kostnader", "verksamhetens_kostnader", "belopp"),
+               ("Årets resultat", "arets_resultat", "belopp"), ("Eget kapital", "eget_kapital", "belopp"),
+               ("Soliditet", "soliditet", "procent"), ("Antal anställda", "antal_anstallda", "heltal"))
+_THOUSAND = Decimal(1000)
+
+
+def _femar_unit(r: Arsredovisning) -> tuple[str, int]:
+    """kr, or tkr when any year was entered in tkr; one decimal when a tkr figure has one."""
+    tkr = [row for row in r.femar if row.enhet == "tkr"]
+    if not tkr:
+        return "kr", 0
+    fractions = any(v is not None and (v / _THOUSAND) != (v / _THOUSAND).to_integral_value()
+                    for row in tkr for v in (getattr(row, name) for _, name, fmt in _FEMAR_ROWS if fmt == "belopp"))
+    return "tkr", 1 if fractions else 0
 
 
 def table_femar(r: Arsredovisning) -> Table:
-    """Översikt över verksamhetens utveckling: one column per year, newest first."""
+    """Översikt över verksamhetens utveckling: one column per year, newest first.
+
+    Each cell is the export's `femar.<år>.<kolumn>` (the year's column, the row's field),
+    which the row names itself; in a tkr table a cell is that figure rounded half to even,
+    as the footnote says.
+    """
+    unit, decimals = _femar_unit(r)
     columns = tuple(Column(str(row.year), str(row.year)) for row in r.femar)
     rows = tuple(Row(label, tuple(getattr(year, name) for year in r.femar), format=fmt,  # type: ignore[arg-type]
-                     key=key) for label, name, fmt, key in _FEMAR_ROWS)
+                     cell_keys=tuple(FEMAR(str(year.year), name) for year in r.femar))
+                 for label, name, fmt in _FEMAR_ROWS)
     return Table("tabell-femarsoversikt", "Översikt över verksamhetens utveckling", columns, rows,
-                 css="statement femar")
+                 unit=unit, decimals=decimals, css="statement femar", footnotes=femar_footnotes(r, unit, decimals),
+                 rounding="cell")
+
+
+def femar_footnotes(r: Arsredovisning, unit: str, decimals: int = 0) -> tuple[str, ...]:
+    """Which years are of a predecessor förbund, which columns some year counted otherwise, the rounding."""
+    notes = []
+    by_name: dict[str, list[str]] = {}
+    for row in r.femar:
+        if row.foregangare:
+            by_name.setdefault(row.foregangare, []).append(str(row.year))
+    for name, years in by_name.items():
+        notes.append(f"{'Året' if len(years) == 1 else 'Åren'} {lista(sorted(years))} avser {name}.")
+    labels = {name: label for label, name, _ in _FEMAR_ROWS}
+    for row in r.femar:
+        for column, meaning in row.definitioner:
+            notes.append(f"{labels[column]} {row.year}: {meaning}; övriga år enligt resultat- och "
+                         "balansräkningen.")
+    if unit == "tkr":
+        step = "hundratal" if decimals else "tusental"
+        notes.append(f"Beloppen är i tusental kronor; de år som redovisats i kronor är avrundade till närmaste "
+                     f"{step} kronor (vid exakt hälften till jämnt {step}).")
+    return tuple(notes)
+
+
+def lista(items: list[str]) -> str:
+    """2019, 2020 och 2021."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
 
 
 def femar_note(r: Arsredovisning) -> str:
@@ -29,7 +73,9 @@ def femar_note(r: Arsredovisning) -> str:
     history = [str(row.year) for row in r.femar if row.kalla == "historik"]
     note = "Soliditet: eget kapital i procent av summa tillgångar."
     if history:
-        note += f" Åren {', '.join(history)} är hämtade ur tidigare årsredovisningar."
+        note += (f" {'Året' if len(history) == 1 else 'Åren'} {lista(sorted(history))} är "
+                 f"{'hämtat' if len(history) == 1 else 'hämtade'} ur "
+                 f"{'en tidigare årsredovisning' if len(history) == 1 else 'tidigare årsredovisningar'}.")
     return note
 
 

@@ -13,10 +13,11 @@ from markupsafe import Markup
 
 from ..charts import Chart, charts
 from ..derive import Arsredovisning
+from ..derive.jamforelse import note_number
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import balanskrav, matter, noter, oversikt, statements, uppfoljning
+from . import balanskrav, jamforelse, matter, noter, oversikt, statements, uppfoljning
 from .drift import table_driftredovisning
 from .matter import Bilaga, Front, Signer
 from .tables import Table
@@ -223,10 +224,14 @@ def _parts(has_drift: bool, bilagor: tuple[Bilaga, ...] = ()) -> dict[str, Part]
 def _notes(r: Arsredovisning, md: uppfoljning.Markdown) -> tuple[NoteBlock, ...]:
     principer = next((md(a.markdown, a.bilder) for a in r.narrativ if a.key == "redovisningsprinciper"), None)
     first = NoteBlock(1, "Redovisningsprinciper", None, principer)
-    return (first, *(NoteBlock(n.number, n.rubrik, noter.table_not(n, r),
-                               md(n.text) if n.text else None, tuple(noter.tables_bilagor(n, r)),
-                               n.key.replace(".", "_")) for n in r.noter))
-
+    notes = (first, *(NoteBlock(n.number, n.rubrik, noter.table_not(n, r),
+                                md(n.text) if n.text else None, tuple(noter.tables_bilagor(n, r)),
+                                n.key.replace(".", "_")) for n in r.noter))
+    table = jamforelse.table_jamforelse(r)
+    if table is None:
+        return notes
+    return (*notes, NoteBlock(note_number(r), jamforelse.RUBRIK, table, jamforelse.text_jamforelse(r),
+                              avsnitt="jamforelsetal"))
 
 
 def _underskrift(r: Arsredovisning) -> str:

@@ -14,6 +14,7 @@ from typing import Literal
 from markupsafe import Markup
 
 from ..derive import Arsredovisning
+from ..derive.jamforelse import justerade_i, note_number
 from ..derive.noter import line_label
 from ..keys import Key
 from ..texts import ENHET
@@ -72,6 +73,10 @@ class Table:
     quiet_caption: bool = False  # the caption is read by screen readers, the heading above shows it
     css: str = "statement"
     header: bool = True  # a table of facts has no column headings
+    # How a tkr/mnkr table rounds the export's figures: "column" (formatting.distribute, so
+    # the shown rows add up to the shown total) or "cell" (each figure on its own, half to
+    # even, for a table whose rows are not parts of a total, such as the five-year overview).
+    rounding: Literal["column", "cell"] = "column"
 
     @property
     def unit_text(self) -> str:
@@ -85,14 +90,19 @@ class Table:
     def cell_format(self, row: Row, column: Column) -> CellFormat:
         return row.format or column.format
 
+    def cell_year(self, row: Row, column: Column, report_year: int) -> int:
+        """Which year's figures hold the cell's key (see `cell_key`)."""
+        return report_year if row.cell_keys is not None or column.year is None else column.year
+
     def cell_key(self, row: Row, column: Column) -> str | None:
         """The figures export's key of the figure a cell shows (a table never disagrees with it).
 
         In a table of years the cell is `figures[year][row.key]`; in a table of fields it is
         `figures[report year][f"{row.key}.{column.key}"]`; in a table of facts (a column
-        without key) the row's key is the figure's. A row may name its cells' keys itself.
+        without key) the row's key is the figure's. A row may name its cells' keys itself:
+        keys of the report year's figures (the five-year overview's `femar.<år>.<kolumn>`).
         """
-        if row.cell_keys is not None:
+        if row.cell_keys is not None:  # keys of the report year's export, whatever the column
             return row.cell_keys[self.columns.index(column)]
         if row.key is None:
             return None
@@ -132,6 +142,8 @@ class Statement:
         for n in r.noter:
             for line in n.avser:
                 self.notes[line] = (*self.notes.get(line, ()), n.number)
+        for j in justerade_i(r):  # a line whose comparison figure differs from last year's report
+            self.notes[j.key] = (*self.notes.get(j.key, ()), note_number(r))
 
     def line(self, key: Key, kind: RowKind = "rad", always: bool = False, label: str | None = None) -> bool:
         values = tuple(self.r.value(key, y) for y in self.years)

@@ -185,6 +185,16 @@ class Kontrollsummor(Node):
 
 
 @dataclass(frozen=True)
+class Publicerat(Node):
+    """Fjolårets belopp så som fjolårets fastställda årsredovisning skrev dem (jämförelsetalen)."""
+
+    belopp: PMap[Annotated[str, Kind("nyckel")], Belopp]
+    """Nycklar ur `make figures` för fjolåret, med beloppet som det trycktes."""
+    forklaring: Text | None = None
+    """Varför jämförelsetalen nu visas annorlunda, till exempel en rättelse av en periodisering."""
+
+
+@dataclass(frozen=True)
 class Arsfil(Node):
     """Ett års uppgifter (ÅÅÅÅ.yaml); allt som kan räknas fram räknas fram."""
 
@@ -226,3 +236,5 @@ class Arsfil(Node):
     """Kontrollsummor ur bokföringen eller en publicerad rapport."""
     noter: Lista[Infonot] = ()
     """Noter som inte specificerar en rad: text och eventuellt rader, numrerade efter radernas noter."""
+    publicerat: Publicerat | None = None
+    """Fjolårets belopp som de publicerades; där de skiljer sig från jämförelsetalen får rapporten en not."""

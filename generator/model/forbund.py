@@ -97,15 +97,39 @@ class Logotyp(Node):
 
 
 @dataclass(frozen=True)
+class Definitioner(Node):
+    """Där ett historikår räknade en kolumn i femårsöversikten annorlunda än årsfilerna: vad beloppet avser."""
+
+    verksamhetens_intakter: Text | None = None
+    """Vad verksamhetens intäkter avser det året, till exempel: inklusive finansiella intäkter."""
+    verksamhetens_kostnader: Text | None = None
+    """Vad verksamhetens kostnader avser det året, till exempel: inklusive avskrivningar."""
+    arets_resultat: Text | None = None
+    """Vad årets resultat avser det året."""
+    eget_kapital: Text | None = None
+    """Vad eget kapital avser det året."""
+    soliditet: Text | None = None
+    """Hur soliditeten räknades det året."""
+    antal_anstallda: Text | None = None
+    """Vad antal anställda avser det året, till exempel: årsarbetare."""
+
+
+@dataclass(frozen=True)
 class Historik(Node):
     """Ett år utan årsfil, som det redovisades i den årsredovisningen."""
 
+    enhet: Annotated[Literal["kr", "tkr"], Kind("val")] = "kr"
+    """Enheten för årets belopp: kr (kronor) eller tkr (tusental kronor, högst en decimal: 21965.3)."""
+    foregangare: Text | None = None
+    """Namnet på det förbund som året avser, när det är ett föregångare (före en sammanslagning)."""
+    definitioner: Definitioner | None = None
+    """Kolumner som det året räknades annorlunda än i årsfilerna, med vad beloppet avser."""
     verksamhetens_intakter: Belopp | None = None
-    """Verksamhetens intäkter i kronor."""
+    """Verksamhetens intäkter (i enheten ovan)."""
     verksamhetens_kostnader: Belopp | None = None
-    """Verksamhetens kostnader i kronor, negativt."""
+    """Verksamhetens kostnader (i enheten ovan), negativt."""
     arets_resultat: Belopp | None = None
-    """Årets resultat i kronor."""
+    """Årets resultat (i enheten ovan)."""
     eget_kapital: Belopp | None = None
     """Summa eget kapital vid årets slut."""
     summa_tillgangar: Belopp | None = None
