@@ -51,7 +51,7 @@ def test_two_insatser_that_slug_alike_both_keep_their_figures(tmp_path):
     r, found = _derived(tmp_path, FIN, FIN + "\n  - {namn: Steg A, kategori: individinriktad, utfall: 1}"
                         "\n  - {namn: Steg-A, kategori: individinriktad, utfall: 2}")
     assert [x.message.split(":")[0] for x in found] == [
-        'insats "Steg-A" (rad 209) ger samma nyckel som "Steg A" (rad 208)']
+        'insats "Steg-A" (rad 234) ger samma nyckel som "Steg A" (rad 233)']
     assert r.figures[2023]["insatser.steg_a.utfall"] == 1
     assert r.figures[2023]["insatser.steg_a_2.utfall"] == 2
 
@@ -106,4 +106,4 @@ def test_a_collision_of_very_long_names_quotes_only_an_excerpt(tmp_path):
                         f"\n  - {{namn: {long.upper()}, kategori: individinriktad, utfall: 2}}")
     [f] = found
     assert len(f.message) < 300, f.message
-    assert f.message.startswith('insats "STEG STEG STEG STEG STEG STEG STEG STEG…" (rad 209) ger samma nyckel som')
+    assert f.message.startswith('insats "STEG STEG STEG STEG STEG STEG STEG STEG…" (rad 234) ger samma nyckel som')

@@ -13,6 +13,7 @@ from ..findings import Finding
 from .hushallning import check_balanskrav, check_datum, check_eget_kapital_tak
 from .insatser import check_indikatormatning, check_insatser, check_kategorier
 from .kontroll import check_kontrollsummor, check_lankar, check_referenser
+from .mal import check_mal
 from .medlemmar import check_medlemmar, check_medlemsandelar
 from .noter import check_specifikationer
 from .nycklar import check_nycklar
@@ -36,7 +37,7 @@ CHECKS: tuple[Check, ...] = (
     check_medlemmar, check_medlemsandelar, check_eget_kapital_tak, check_balanskrav, check_datum,
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
-    check_historik, check_underskott, check_tecken_pa_belopp,
+    check_historik, check_underskott, check_tecken_pa_belopp, check_mal,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

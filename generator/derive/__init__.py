@@ -21,6 +21,7 @@ from .balanskrav import derive_balanskravsresultat
 from .driftredovisning import derive_driftredovisning
 from .femar import derive_femar, history_figures
 from .insatser import derive_insatser, derive_kategorier, insats_figures
+from .mal import mal_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
@@ -88,9 +89,10 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
         figures[year - 1].update(derive_medlemsandelar(source.forbund, fjol)[1])
     members, member_figures = derive_medlemsandelar(source.forbund, arsfil)
     figures[year].update(member_figures)
-    results = derive_insatser(arsfil)
+    results = derive_insatser(arsfil, figures[year])
     categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
     figures[year].update(insats_figures(arsfil, results, categories))
+    figures[year].update(mal_figures(arsfil, figures[year]))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..keys import IN, INDIKATOR, INSATS, ML, SA
-from ..model import Arsfil, Insats, Mal, Verksamhet
+from ..keys import IN, INDIKATOR, INSATS, SA
+from ..model import Arsfil, Insats, Verksamhet
 from ..slug import unique_slugs
 from ..texts import DRIFT_OCH_ADMINISTRATION, KATEGORI
 from .report import ZERO, Figures
@@ -31,6 +31,7 @@ class InsatsResultat:
     kostnad_per_deltagare: Decimal | None
     andel_stegforflyttning: Decimal | None
     drift_rad: str | None  # the driftredovisning row it was taken from
+    enligt_redovisningen: Decimal | None = None  # utfall as the figures `utfall_enligt` names give it
 
 
 @dataclass(frozen=True)
@@ -40,12 +41,6 @@ class Kategori:
     utfall: Decimal
     budget: Decimal | None
     andel: Decimal | None  # of verksamhetens kostnader
-
-
-@dataclass(frozen=True)
-class Malsammanfattning:
-    uppnadda: int
-    antal: int
 
 
 def drift_row_for(insats: Insats, arsfil: Arsfil) -> Verksamhet | None:
@@ -62,9 +57,23 @@ def share(part: int | Decimal | None, whole: int | Decimal | None) -> Decimal | 
     return Decimal(part) / Decimal(whole)
 
 
-def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
+def from_accounts(insats: Insats, figures: Figures) -> Decimal | None:
+    """The utfall the accounts give: minus the sum of the figures `utfall_enligt` names.
+
+    Costs are negative in the export (a note row, a bilaga row, a driftredovisning row's
+    kostnad or netto); an insats's utfall is kronor spent, positive. None when a key is
+    not in the export (check names it).
+    """
+    values = [figures.get(k.strip()) for k in insats.utfall_enligt]
+    if not values or any(v is None for v in values):
+        return None
+    return -sum((v for v in values if v is not None), ZERO)
+
+
+def _insats(insats: Insats, key: str, arsfil: Arsfil, figures: Figures) -> InsatsResultat:
     row = drift_row_for(insats, arsfil)
-    budget, utfall = insats.budget, insats.utfall
+    accounts = from_accounts(insats, figures)
+    budget, utfall = insats.budget, insats.utfall if insats.utfall is not None else accounts
     if row is not None:
         utfall = -(row.intakt + row.kostnad)
         budget = -row.budget if row.budget is not None else budget
@@ -80,6 +89,7 @@ def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
         utfall / total if utfall is not None and total else None,
         share(insats.avslutade_med_stegforflyttning, insats.avslutade),
         row.namn if row is not None else None,
+        accounts,
     )
 
 
@@ -87,9 +97,10 @@ def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
 RESERVED = (*KATEGORI, "drift_och_administration")
 
 
-def derive_insatser(arsfil: Arsfil) -> list[InsatsResultat]:
+def derive_insatser(arsfil: Arsfil, figures: Figures | None = None) -> list[InsatsResultat]:
+    """Each insats's figures; `figures` (the year's so far) give the utfall `utfall_enligt` names."""
     keys = unique_slugs([i.namn for i in arsfil.insatser], RESERVED)
-    return [_insats(insats, key, arsfil) for insats, key in zip(arsfil.insatser, keys, strict=True)]
+    return [_insats(insats, key, arsfil, figures or {}) for insats, key in zip(arsfil.insatser, keys, strict=True)]
 
 
 def derive_kategorier(results: list[InsatsResultat], verksamhetens_kostnader: Decimal) -> list[Kategori]:
@@ -113,10 +124,6 @@ def derive_kategorier(results: list[InsatsResultat], verksamhetens_kostnader: De
         rest = total_cost - used
         out.append(Kategori("drift_och_administration", DRIFT_OCH_ADMINISTRATION, rest, None, share(rest, total_cost)))
     return out
-
-
-def malsammanfattning(mal: tuple[Mal, ...]) -> Malsammanfattning:
-    return Malsammanfattning(sum(m.status == "uppnatt" for m in mal), len(mal))
 
 
 _INSATS_FIELDS = ("budget", "utfall", "avvikelse", "deltagare", "andel_kvinnor", "andel_man", "andel_annan",
@@ -146,12 +153,6 @@ def _kategori_figures(categories: list[Kategori]) -> Figures:
 
 def _follow_up_figures(arsfil: Arsfil, results: list[InsatsResultat]) -> Figures:
     f: Figures = {}
-    if arsfil.mal is not None:
-        for group in ("verksamhetsmal", "finansiella_mal"):
-            summary = malsammanfattning(getattr(arsfil.mal, group))
-            if summary.antal:
-                f[ML.grupp(group, "uppnadda")] = Decimal(summary.uppnadda)
-                f[ML.grupp(group, "antal")] = Decimal(summary.antal)
     if arsfil.strukturaktiviteter:
         f[SA.antal] = Decimal(len(arsfil.strukturaktiviteter))
         f[SA.deltagare] = Decimal(sum(a.deltagare or 0 for a in arsfil.strukturaktiviteter))

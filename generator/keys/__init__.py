@@ -12,11 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .base import ANDEL, ANTAL, BELOPP, Format, Key, Section
-from .families import DRIFT, FAMILIES, INDIKATOR, INSATS, MEDLEM, Family, Noter
+from .families import DRIFT, FAMILIES, INDIKATOR, INSATS, MAL_FINANSIELLT, MAL_VERKSAMHET, MEDLEM, Family, Noter
 from .fixed import BK, BR, DR, FIXED, IN, KF, MA, ML, NT, RR, SA, SECTIONS
 
 __all__ = ["ANDEL", "ANTAL", "BELOPP", "BK", "BR", "DR", "DRIFT", "FAMILIES", "FIXED", "IN", "INDIKATOR", "INSATS",
-           "KF", "MA", "MEDLEM", "ML", "NT", "PREFIXES", "RR", "SA", "SECTIONS", "Family", "Format", "Key", "Noter",
+           "KF", "MA", "MAL_FINANSIELLT", "MAL_VERKSAMHET", "MEDLEM",
+           "ML", "NT", "PREFIXES", "RR", "SA", "SECTIONS", "Family", "Format", "Key", "Noter",
            "Section", "format_of", "lookup", "readme_lines", "readme_with_keys"]
 
 PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]))

@@ -49,7 +49,15 @@ INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats
     "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
     "svarsfrekvens": ("Svarsfrekvens", ANDEL),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR)
+# A goal's number in its list ("2"), a delmål's its goal's and its own ("2_1").
+_MAL_FIELDS: dict[str, tuple[str, Format]] = {
+    "delmal_uppnadda": ("Uppnådda delmål", ANTAL), "delmal_bedomda": ("Bedömda delmål", ANTAL),
+    "delmal_antal": ("Antal delmål", ANTAL), "utfall": ("Utfall", ANDEL),
+    "malvarde": ("Målvärde för året", ANDEL),
+}
+MAL_VERKSAMHET = Family("mal.verksamhetsmal", "<nr>", "Per verksamhetsmål", _MAL_FIELDS)
+MAL_FINANSIELLT = Family("mal.finansiella_mal", "<nr>", "Per finansiellt mål", _MAL_FIELDS)
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, MAL_VERKSAMHET, MAL_FINANSIELLT)
 
 
 class Noter:

@@ -16,7 +16,7 @@ from ..derive import Arsredovisning
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import oversikt, statements, uppfoljning
+from . import mal, oversikt, statements, uppfoljning
 from .tables import Table
 
 # The förvaltningsberättelse's standard sections, in the order of the report.
@@ -131,7 +131,7 @@ def _oversikt(c: _Context) -> dict[str, Any]:
 def _hushallning(c: _Context) -> dict[str, Any]:
     text = oversikt.eget_kapital_text(c.r)
     return {"text": text, "chart": c.charts.get("eget-kapital") if text else None,
-            "mal": uppfoljning.block_mal(c.r, c.md)}
+            "mal": mal.block_mal(c.r, c.md)}
 
 
 def _uppfoljning(c: _Context) -> dict[str, Any]:

@@ -10,8 +10,7 @@ from markupsafe import Markup
 from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat
 from ..formatting import heltal, procent
-from ..keys import INDIKATOR, ML, RR, SA
-from ..model import Mal
+from ..keys import INDIKATOR, RR, SA
 from ..slug import unique_slugs
 from ..texts import KATEGORI, MAL_STATUS
 from .tables import Column, Row, Table, decimals, total
@@ -42,12 +41,14 @@ def table_insatser(r: Arsredovisning, kategori: str) -> Table | None:
     if not mine:
         return None
     rows = [Row(i.insats.namn, (i.budget, i.utfall, i.avvikelse), key=f"insatser.{i.key}") for i in mine]
-    budget, utfall = total([i.budget for i in mine]), total([i.utfall for i in mine])
-    avvikelse = total([i.avvikelse for i in mine]) if all(i.avvikelse is not None for i in mine) else None
+    # A column with a hole has no total: a sum that leaves a row out would be false.
+    budget, utfall, avvikelse = (total([getattr(i, name) for i in mine])
+                                 if all(getattr(i, name) is not None for i in mine) else None
+                                 for name in ("budget", "utfall", "avvikelse"))
     rows.append(Row("Summa", (budget, utfall, avvikelse), "totalsumma", key=f"insatser.{kategori}"))
     columns: tuple[Column, ...] = (Column("Budget", "budget"), Column("Utfall", "utfall"),
                                    Column("Avvikelse budget − utfall", "avvikelse"))
-    if budget is None:  # no insats has a budget: show utfall alone rather than two empty columns
+    if all(i.budget is None for i in mine):  # no insats has a budget: utfall alone, not two empty columns
         columns = columns[1:2]
         rows = [Row(row.label, row.values[1:2], row.kind, row.note, row.key) for row in rows]
     return Table(f"tabell-insatser-{kategori}", f"{KATEGORI[kategori]} {r.year}", columns, tuple(rows),
@@ -131,36 +132,3 @@ def blocks_indikatormatning(r: Arsredovisning) -> list[SurveyBlock]:
                       first_header="Fråga")
         out.append(SurveyBlock(f"Indikatormätning: {m.insats}", f"{lead}\n{m.svarsalternativ or ''}".strip(), table))
     return out
-
-
-# --- Mål ------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class GoalsBlock:
-    summary: str  # "5 av 6 verksamhetsmål uppnådda; 3 av 4 finansiella mål uppnådda."
-    tables: tuple[Table, ...]
-
-
-_GROUPS = (("verksamhetsmal", "Verksamhetsmål", "verksamhetsmål"), ("finansiella_mal", "Finansiella mål",
-                                                                    "finansiella mål"))
-
-
-def _mal_table(r: Arsredovisning, group: str, title: str, goals: tuple[Mal, ...], md: Markdown) -> Table:
-    rows = [Row(m.text, (MAL_STATUS[m.status], md(m.kommentar) or ""), css=f"status-{m.status}") for m in goals]
-    return Table(f"tabell-{group.replace('_', '-')}", f"{title} {r.year}",
-                 (Column("Måluppfyllelse", "status", "status"), Column("Kommentar", "kommentar", "text")),
-                 tuple(rows), unit=None, css="statement mal", first_header="Mål")
-
-
-def block_mal(r: Arsredovisning, md: Markdown) -> GoalsBlock | None:
-    mal = r.arsfil.mal
-    if mal is None:
-        return None
-    parts = []
-    for group, _title, words in _GROUPS:
-        antal = r.value(ML.grupp(group, "antal"))
-        if antal:
-            parts.append(f"{heltal(r.value(ML.grupp(group, 'uppnadda')))} av {heltal(antal)} {words} uppnådda")
-    tables = tuple(_mal_table(r, group, title, getattr(mal, group), md) for group, title, _words in _GROUPS
-                   if getattr(mal, group))
-    return GoalsBlock("; ".join(parts) + ".", tables)

@@ -28,12 +28,12 @@ from .arsfil import (
 )
 from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text
 from .forbund import Forbund, Historik, Installningar, Ledamot, Medlem
-from .uppfoljning import Aktivitet, Deltagare, Fraga, Indikatormatning, Insats, Mal, Malbild
+from .uppfoljning import Aktivitet, Delmal, Deltagare, Fraga, Indikatormatning, Insats, Mal, Malbild
 
 MODULES = ("base", "forbund", "arsfil", "uppfoljning")
 
 __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
-           "Deltagare", "Driftredovisning", "Forbund", "Fraga", "Heltal", "Historik", "Indikatormatning", "Insats",
-           "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor", "Ledamot", "Linje", "Lista", "Mal",
-           "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
+           "Delmal", "Deltagare", "Driftredovisning", "Forbund", "Fraga", "Heltal", "Historik", "Indikatormatning",
+           "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor", "Ledamot", "Linje", "Lista",
+           "Mal", "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
            "Underskrift", "Verksamhet"]

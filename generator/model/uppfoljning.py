@@ -1,24 +1,50 @@
 """Insatser, mål and follow-up of one year."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from .base import Belopp, Heltal, Kind, Lista, Node, Tal, Text
+from .base import Artal, Belopp, Heltal, Kind, Lista, Node, PMap, Tal, Text, empty_map
 
 MalStatus = Annotated[Literal["uppnatt", "delvis_uppnatt", "ej_uppnatt", "kan_ej_matas"], Kind("val")]
 
 
 @dataclass(frozen=True)
+class Delmal(Node):
+    """Ett delmål och, om styrelsen har bedömt det, hur det uppfylldes."""
+
+    text: Text
+    """Delmålet."""
+    status: MalStatus | None = None
+    """uppnatt, delvis_uppnatt, ej_uppnatt eller kan_ej_matas; utelämnas när styrelsen inte har bedömt målet."""
+    malvarden: PMap[Artal, Tal] = field(default_factory=empty_map)
+    """Målvärde per år, till exempel {2024: 0.50, 2026: 0.80} för 50 % år 2024 och 80 % år 2026."""
+    utfall: Tal | None = None
+    """Årets utfall som andel (0.48 för 48 %), om det inte hämtas med utfall_enligt."""
+    utfall_enligt: Text | None = None
+    """Nyckel i sifferexporten som ger årets utfall, till exempel insatser.steg.andel_stegforflyttning."""
+    kommentar: Text | None = None
+    """Kommentar i Markdown; kan nämna belopp som {{ nyckel }}."""
+
+
+@dataclass(frozen=True)
 class Mal(Node):
-    """Ett mål och hur det uppfylldes."""
+    """Ett mål, dess delmål och, om styrelsen har bedömt det, hur det uppfylldes."""
 
     text: Text
     """Målet."""
-    status: MalStatus
-    """uppnatt, delvis_uppnatt, ej_uppnatt eller kan_ej_matas."""
+    status: MalStatus | None = None
+    """uppnatt, delvis_uppnatt, ej_uppnatt eller kan_ej_matas; utelämnas när styrelsen inte har bedömt målet."""
+    malvarden: PMap[Artal, Tal] = field(default_factory=empty_map)
+    """Målvärde per år, till exempel {2024: 0.50, 2026: 0.80} för 50 % år 2024 och 80 % år 2026."""
+    utfall: Tal | None = None
+    """Årets utfall som andel (0.48 för 48 %), om det inte hämtas med utfall_enligt."""
+    utfall_enligt: Text | None = None
+    """Nyckel i sifferexporten som ger årets utfall, till exempel insatser.steg.andel_stegforflyttning."""
     kommentar: Text | None = None
     """Kommentar i Markdown; kan nämna belopp som {{ nyckel }}."""
+    delmal: Lista[Delmal] = ()
+    """Delmålen, vart och ett med egen status."""
 
 
 @dataclass(frozen=True)
@@ -73,6 +99,8 @@ class Insats(Node):
     """Utfall i kronor, om insatsen inte har en rad i driftredovisningen."""
     driftredovisning: Text | None = None
     """Namnet på driftredovisningens rad, om det skiljer sig från insatsens namn."""
+    utfall_enligt: Lista[Text] = ()
+    """Nycklar i sifferexporten (notrader, bilagerader, driftredovisningens rader) vars summa är utfallet."""
     maluppfyllelse: MalStatus | None = None
     """uppnatt, delvis_uppnatt, ej_uppnatt eller kan_ej_matas."""
     kommentar: Text | None = None
