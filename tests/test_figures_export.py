@@ -9,7 +9,7 @@ import pytest
 from .conftest import DATA, FORBUND, ROOT, derive_year, run_cli
 
 DYNAMIC = re.compile(r"^(noter\.|driftredovisning\.(?!summa_)|medlemsavgifter\.(?!summa$|andel_)|indikatormatning\."
-                     r"|mal\.(verksamhetsmal|finansiella_mal)\.\d"
+                     r"|mal\.(verksamhetsmal|finansiella_mal)\.\d|uppfoljning\."
                      r"|insatser\.(?!individinriktad\.|strukturovergripande\.|drift_och_administration\.))")
 
 

@@ -29,6 +29,7 @@ from .rimlighet import (
     check_underskrift,
 )
 from .statements import check_anlaggningstillgangar, check_balans, check_driftredovisning, check_kassaflode
+from .uppfoljning import check_uppfoljning
 
 Check = Callable[[Arsredovisning], Iterable[Finding]]
 
@@ -38,6 +39,7 @@ CHECKS: tuple[Check, ...] = (
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
     check_historik, check_underskott, check_tecken_pa_belopp, check_mal,
+    check_uppfoljning,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

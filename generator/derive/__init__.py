@@ -26,6 +26,7 @@ from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
 from .statements import OPENING_REQUIRED, derive_balansrakning, derive_kassaflodesanalys, derive_resultatrakning
+from .uppfoljning import derive_tabeller, tabell_figures
 
 __all__ = ["ZERO", "Arsredovisning", "Derived", "Figures", "derive_forbund", "derive_report"]
 
@@ -93,6 +94,7 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
     figures[year].update(insats_figures(arsfil, results, categories))
     figures[year].update(mal_figures(arsfil, figures[year]))
+    figures[year].update(tabell_figures(derive_tabeller(arsfil, results)))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))

@@ -12,15 +12,27 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from .base import ANDEL, ANTAL, BELOPP, Format, Key, Section
-from .families import DRIFT, FAMILIES, INDIKATOR, INSATS, MAL_FINANSIELLT, MAL_VERKSAMHET, MEDLEM, Family, Noter
+from .families import (
+    DRIFT,
+    FAMILIES,
+    INDIKATOR,
+    INSATS,
+    MAL_FINANSIELLT,
+    MAL_VERKSAMHET,
+    MEDLEM,
+    Family,
+    Noter,
+    Uppfoljning,
+)
 from .fixed import BK, BR, DR, FIXED, IN, KF, MA, ML, NT, RR, SA, SECTIONS
 
 __all__ = ["ANDEL", "ANTAL", "BELOPP", "BK", "BR", "DR", "DRIFT", "FAMILIES", "FIXED", "IN", "INDIKATOR", "INSATS",
            "KF", "MA", "MAL_FINANSIELLT", "MAL_VERKSAMHET", "MEDLEM",
            "ML", "NT", "PREFIXES", "RR", "SA", "SECTIONS", "Family", "Format", "Key", "Noter",
-           "Section", "format_of", "lookup", "readme_lines", "readme_with_keys"]
+           "Section", "Uppfoljning", "format_of", "lookup", "readme_lines", "readme_with_keys"]
 
-PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]))
+PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]
+                               + [Uppfoljning.prefix]))
 
 
 def lookup(key: str) -> Key | None:
@@ -32,6 +44,8 @@ def lookup(key: str) -> Key | None:
         if match:
             name = key[len(family.prefix) + 1: match.start(1) - 1]
             return family(name, match.group(1))
+    if key.startswith(Uppfoljning.prefix + "."):
+        return Uppfoljning.lookup(key)
     if key.startswith(Noter.prefix + "."):
         return Key(key, key.rsplit(".", 1)[-1].replace("_", " ").capitalize())
     return None
@@ -62,6 +76,13 @@ def readme_lines() -> Iterator[str]:
     yield "| `noter.<line>.<row>` | A note row; `….<group>.summa` a group's subtotal | kr |"
     yield "| `noter.<line>.<row>.varav.<label>` | A varav row | kr |"
     yield "| `noter.<line>.bilaga.<bilaga>.<row>` | A bilaga row; `….summa` the bilaga's total | kr |"
+    yield ("| `uppfoljning.[<insats>.]<tabell>.<rad>.antal` | A follow-up row's count; `.kvinnor`, `.man`, "
+           "`.annan` per kön | antal |")
+    yield "| `uppfoljning.[<insats>.]<tabell>.<rad>.andel` | The row's share of the table's total | andel |"
+    yield ("| `uppfoljning.[<insats>.]<tabell>.<rad>.varav.<label>.antal` | A varav count; `.andel` its share "
+           "of its row | antal |")
+    yield ("| `uppfoljning.[<insats>.]<tabell>.summa.antal` | The rows' sum (`.totalt.antal` when the total is "
+           "entered) | antal |")
 
 
 README_START, README_END = "<!-- keys:start -->", "<!-- keys:end -->"

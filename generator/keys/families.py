@@ -91,3 +91,26 @@ class Noter:
         return f"noter.{line}.bilaga.{slug_}"
 
 
+
+
+class Uppfoljning:
+    """Keys of the follow-up tables: `uppfoljning.<tabell>.<rad>.<falt>`, counts and shares.
+
+    A table of the whole förbund is `uppfoljning.<tabell>`, an insats's
+    `uppfoljning.<insats>.<tabell>`; a varav row adds `.varav.<label>`, the rows' sum is
+    `….summa` and an entered total `….totalt`. The last part says what the figure is.
+    """
+
+    prefix = "uppfoljning"
+    FIELDS: dict[str, tuple[str, Format]] = {
+        "antal": ("Antal", ANTAL), "kvinnor": ("Kvinnor", ANTAL), "man": ("Män", ANTAL),
+        "annan": ("Annan eller uppgift saknas", ANTAL), "andel": ("Andel", ANDEL),
+    }
+
+    @staticmethod
+    def lookup(key: str) -> Key | None:
+        field = key.rsplit(".", 1)[-1]
+        if not key.startswith("uppfoljning.") or field not in Uppfoljning.FIELDS:
+            return None
+        label, fmt = Uppfoljning.FIELDS[field]
+        return Key(key, label, fmt)

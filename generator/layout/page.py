@@ -16,7 +16,7 @@ from ..derive import Arsredovisning
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import mal, oversikt, statements, uppfoljning
+from . import mal, oversikt, statements, uppfoljning, uppfoljningstabeller
 from .tables import Table
 
 # The förvaltningsberättelse's standard sections, in the order of the report.
@@ -142,7 +142,21 @@ def _uppfoljning(c: _Context) -> dict[str, Any]:
             "deltagare_chart": c.charts.get("deltagare"),
             "strukturovergripande": uppfoljning.table_insatser(r, "strukturovergripande"),
             "aktiviteter": uppfoljning.table_strukturaktiviteter(r),
-            "indikatorer": uppfoljning.blocks_indikatormatning(r)}
+            "indikatorer": uppfoljning.blocks_indikatormatning(r), **_follow_ups(c)}
+
+
+def _follow_ups(c: _Context) -> dict[str, Any]:
+    """Follow-up tables: the förbund's, each individinriktad insats's beside it, the structural ones'."""
+    tables = uppfoljningstabeller.follow_ups(c.r)
+    kategori = {i.key: i.insats.kategori for i in c.r.insatser}
+    per_insats: dict[str, list[Any]] = {}
+    for f in tables:
+        if f.insats_key and kategori[f.insats_key] == "individinriktad":
+            per_insats.setdefault(f"insats-{f.insats_key}", []).append((f.table, c.md(f.kommentar)))
+    return {"uppfoljning": [(f.table, c.md(f.kommentar)) for f in tables if f.insats_key is None],
+            "insats_uppfoljning": per_insats,
+            "struktur_uppfoljning": [(f.table, c.md(f.kommentar)) for f in tables
+                                     if f.insats_key and kategori[f.insats_key] != "individinriktad"]}
 
 
 def _balanskrav(c: _Context) -> dict[str, Any]:

@@ -28,7 +28,19 @@ from .arsfil import (
 )
 from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text
 from .forbund import Forbund, Historik, Installningar, Ledamot, Medlem
-from .uppfoljning import Aktivitet, Delmal, Deltagare, Fraga, Indikatormatning, Insats, Mal, Malbild
+from .uppfoljning import (
+    Aktivitet,
+    Delmal,
+    Deltagare,
+    Fraga,
+    Indikatormatning,
+    Insats,
+    Mal,
+    Malbild,
+    Uppfoljningsrad,
+    Uppfoljningstabell,
+    Varavrad,
+)
 
 MODULES = ("base", "forbund", "arsfil", "uppfoljning")
 
@@ -36,4 +48,4 @@ __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakni
            "Delmal", "Deltagare", "Driftredovisning", "Forbund", "Fraga", "Heltal", "Historik", "Indikatormatning",
            "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor", "Ledamot", "Linje", "Lista",
            "Mal", "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
-           "Underskrift", "Verksamhet"]
+           "Underskrift", "Uppfoljningsrad", "Uppfoljningstabell", "Varavrad", "Verksamhet"]

@@ -6,7 +6,7 @@ from decimal import Decimal
 from typing import Annotated, ClassVar, Literal
 
 from .base import Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, Node, PMap, Text, empty_map
-from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild
+from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild, Uppfoljningstabell
 
 
 @dataclass(frozen=True)
@@ -218,5 +218,7 @@ class Arsfil(Node):
     """Strukturövergripande aktiviteter."""
     indikatormatning: Lista[Indikatormatning] = ()
     """Indikatormätningar."""
+    uppfoljning: Lista[Uppfoljningstabell] = ()
+    """Uppföljningstabeller för hela förbundet: antal per kommun, remitterande part, utfall …"""
     kontrollsummor: Kontrollsummor | None = None
     """Kontrollsummor ur bokföringen eller en publicerad rapport."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
-from .base import Artal, Belopp, Heltal, Kind, Lista, Node, PMap, Tal, Text, empty_map
+from .base import Artal, Belopp, Heltal, JaNej, Kind, Lista, Node, PMap, Tal, Text, empty_map
 
 MalStatus = Annotated[Literal["uppnatt", "delvis_uppnatt", "ej_uppnatt", "kan_ej_matas"], Kind("val")]
 
@@ -69,6 +69,63 @@ class Deltagare(Node):
     """Annan juridisk könstillhörighet, eller kön inte registrerat."""
 
 
+Dimension = Annotated[Literal["kommun", "remitterande_part", "forsorjning", "utfall", "kon", "intag", "annan"],
+                      Kind("val")]
+
+
+@dataclass(frozen=True)
+class Varavrad(Node):
+    """En delgrupp av en rad i en uppföljningstabell."""
+
+    text: Text
+    """Delgruppen, till exempel "varav unga under 30 år"."""
+    antal: Heltal | None = None
+    """Antal, om det inte anges per kön."""
+    kvinnor: Heltal | None = None
+    """Antal kvinnor."""
+    man: Heltal | None = None
+    """Antal män."""
+    annan: Heltal | None = None
+    """Annan juridisk könstillhörighet, eller kön inte registrerat."""
+
+
+@dataclass(frozen=True)
+class Uppfoljningsrad(Node):
+    """En rad i en uppföljningstabell: en kommun, en part, ett utfall …"""
+
+    text: Text
+    """Radens namn, till exempel kommunen eller utfallet."""
+    antal: Heltal | None = None
+    """Antal, om det inte anges per kön."""
+    kvinnor: Heltal | None = None
+    """Antal kvinnor."""
+    man: Heltal | None = None
+    """Antal män."""
+    annan: Heltal | None = None
+    """Annan juridisk könstillhörighet, eller kön inte registrerat."""
+    varav: Lista[Varavrad] = ()
+    """Delgrupper av raden; ingen får vara större än raden."""
+
+
+@dataclass(frozen=True)
+class Uppfoljningstabell(Node):
+    """Antal deltagare fördelade efter en dimension; andelar och summor räknas fram."""
+
+    rubrik: Text
+    """Tabellens rubrik."""
+    dimension: Dimension
+    """kommun, remitterande_part, forsorjning, utfall, kon, intag (anmälda, startade …) eller annan."""
+    rader: Lista[Uppfoljningsrad]
+    """Raderna med antal, eller antal per kön (kvinnor, man, annan)."""
+    totalt: Heltal | None = None
+    """Hela gruppen, om raderna inte täcker alla; annars räknas summan fram."""
+    summeras: JaNej = True
+    """false när raderna inte är delar av en helhet (skeden som inskrivna, nya, avslutade): då visas varken summa
+    eller andelar."""
+    kommentar: Text | None = None
+    """Kommentar under tabellen."""
+
+
 @dataclass(frozen=True)
 class Insats(Node):
     """En finansierad insats. Budget och utfall är kronor, positiva; med driftredovisning hämtas de därifrån."""
@@ -105,6 +162,8 @@ class Insats(Node):
     """uppnatt, delvis_uppnatt, ej_uppnatt eller kan_ej_matas."""
     kommentar: Text | None = None
     """Kommentar i Markdown; kan nämna belopp som {{ nyckel }}."""
+    uppfoljning: Lista[Uppfoljningstabell] = ()
+    """Uppföljningstabeller för insatsen: antal per kommun, remitterande part, utfall …"""
 
 
 @dataclass(frozen=True)
