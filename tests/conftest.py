@@ -10,7 +10,10 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-FORBUND = ("halland", "sydnarke")
+FORBUND = ("halland", "sydnarke", "exempelbygd")
+# The year each example's report is built for (its latest year file); exempelbygd is the
+# fictional example written for the tests, one year ahead of the two from published reports.
+LATEST = {"halland": 2023, "sydnarke": 2023, "exempelbygd": 2024}
 
 
 def derive_year(folder: Path, year: int):
@@ -45,12 +48,13 @@ def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> dict[str, dict[str, Path]]:
-    """Both examples built once (PDF and HTML) by the real command, into a temporary build/."""
+    """Every example built once (PDF and HTML) by the real command, into a temporary build/."""
     work = tmp_path_factory.mktemp("build-all")
     shutil.copytree(DATA, work / "data")
     result = run_cli("report", cwd=work)
     assert result.returncode == 0, result.stderr
-    return {name: {"pdf": work / "build" / f"{name}-2023.pdf", "html": work / "build" / f"{name}-2023.html"}
+    return {name: {"pdf": work / "build" / f"{name}-{LATEST[name]}.pdf",
+                   "html": work / "build" / f"{name}-{LATEST[name]}.html"}
             for name in FORBUND}
 
 

@@ -144,7 +144,7 @@ def _noter(y: _Year) -> None:
         parent = total.removesuffix(".summa")
         depth = parent.count(".") + 1
         children = {k.split(".")[depth] for k in y.f if k.startswith(parent + ".") and k != total}
-        children -= {"summa", "varav", "bilaga"}
+        children -= {"summa", "varav", "varav_delvis", "bilaga"}
         if not children:  # last year's column of a line entered as an amount: a total without rows
             continue
         parts = [f"{parent}.{c}" if f"{parent}.{c}" in y.f else f"{parent}.{c}.summa" for c in sorted(children)]
@@ -155,6 +155,12 @@ def _noter(y: _Year) -> None:
             y.equal(f"note {line} = its statement line", y.get(f"noter.{line}.summa"), y.get(statement))
     for row in {k.split(".varav.")[0] for k in y.keys("noter.") if ".varav." in k}:
         y.sums(row, y.keys(row + ".varav."))
+    for row in {k.split(".varav_delvis.")[0] for k in y.keys("noter.") if ".varav_delvis." in k}:
+        # A partial split: a part of its row (of the sum, for a note's own summa), never more.
+        whole = y.f.get(row, y.f.get(row + ".summa"))
+        part = sum((y.get(k) for k in y.keys(row + ".varav_delvis.")), Decimal(0))
+        if whole is not None and (abs(part) > abs(whole) or part * whole < 0):
+            y.problems.append(f"{y.year} {row}: varav_delvis {part} is more than its row {whole}")
 
 
 def _balanskrav(y: _Year) -> None:

@@ -139,7 +139,7 @@ def _rows(draw, total: int, texts: list[str], deep: bool = True) -> list[dict]:
     names = draw(st.lists(st.sampled_from(texts), min_size=1, max_size=min(4, len(texts)), unique=True))
     rows = []
     for name, amount in zip(names, _split(draw, total, len(names)), strict=True):
-        kind = draw(st.sampled_from(["plain", "plain", "varav", "group"])) if deep else "plain"
+        kind = draw(st.sampled_from(["plain", "plain", "varav", "delvis", "group"])) if deep else "plain"
         row: dict[str, Any] = {"text": name}
         if kind == "group":
             parts = draw(st.lists(st.sampled_from(DELAR), min_size=1, max_size=3, unique=True))
@@ -151,6 +151,9 @@ def _rows(draw, total: int, texts: list[str], deep: bool = True) -> list[dict]:
                 parts = draw(st.lists(st.sampled_from(DELAR), min_size=2, max_size=3, unique=True))
                 row["varav"] = [{"text": t, "belopp": a} for t, a in zip(parts, _split(draw, amount, len(parts)),
                                                                             strict=True)]
+            elif kind == "delvis":  # a partial split: one part, no larger than the row
+                row["varav_delvis"] = True
+                row["varav"] = [{"text": draw(st.sampled_from(DELAR)), "belopp": amount * draw(st.integers(0, 3)) // 4}]
         rows.append(row)
     return rows
 
@@ -312,11 +315,14 @@ def _year(draw, year: int, fees: dict[str, int], opening: dict[str, int]) -> _Ye
             br[name] = _line(draw, amount, TILLGANGSRADER, deep=False)
     if draw(st.booleans()):
         br["ansvarsforbindelser"] = draw(st.integers(0, m // 10))
+    arsfil_noter = _infonoter(draw, br)
     beslut = dt.date(year + 1, draw(st.integers(1, 3)), draw(st.integers(1, 28)))
     arsfil: dict[str, Any] = {
         "ar": year, "styrelsens_beslut": beslut, "underskrift": {"ort": "Kumla", "datum": beslut},
         "antal_anstallda": draw(st.integers(0, 12)), "medlemsavgifter": dict(fees),
         "resultatrakning": rr, "balansrakning": br}
+    if arsfil_noter:
+        arsfil["noter"] = arsfil_noter
     if inv or sold_book:
         arsfil["investeringar"] = {"investeringar": inv, "forsaljningar": sold_book + realisation,
                                    "realisationsresultat": realisation}
@@ -336,6 +342,20 @@ def _year(draw, year: int, fees: dict[str, int], opening: dict[str, int]) -> _Ye
                 "kassaflodesanalys.likvida_medel_vid_arets_slut": Decimal(c["kassa"] + c["placeringar"])}
     arsfil.update(draw(_follow_up(p, m, result)))
     return _Year(arsfil, c, result, expected)
+
+
+def _infonoter(draw, br: dict[str, Any]) -> list[dict]:
+    """Sometimes notes that specify no line, the cash line renamed and pointing to them."""
+    if not draw(st.booleans()):
+        return []
+    noter: list[dict] = [{"rubrik": "Leasing", "beskrivning": "Förbundet har inga leasingavtal."}]
+    if draw(st.booleans()):
+        noter.append({"rubrik": "Arvode till revisorerna", "rader": draw(_rows(draw(st.integers(0, 200000)),
+                                                                               DELAR))})
+    kassa = br["kassa_och_bank"]
+    post = kassa if isinstance(kassa, dict) else {"belopp": kassa}
+    br["kassa_och_bank"] = {**post, "rubrik": "Likvida medel", "noter": [n["rubrik"] for n in noter]}
+    return noter
 
 
 STATUS = ["uppnatt", "delvis_uppnatt", "ej_uppnatt", "kan_ej_matas"]

@@ -16,7 +16,7 @@ import pytest
 from generator.charts import Chart, charts
 from generator.formatting import MINUS, NBSP, belopp, heltal, kr, procent
 
-from .conftest import DATA, FORBUND, ROOT, derive_year
+from .conftest import DATA, FORBUND, LATEST, ROOT, derive_year
 
 SVG = "{http://www.w3.org/2000/svg}"
 _derived: dict[str, object] = {}
@@ -24,7 +24,7 @@ _derived: dict[str, object] = {}
 
 def report(name: str):
     if name not in _derived:
-        _derived[name] = derive_year(DATA / name, 2023)
+        _derived[name] = derive_year(DATA / name, LATEST[name])
     return _derived[name]
 
 
@@ -127,11 +127,12 @@ import hashlib, json, sys
 import matplotlib
 before = dict(matplotlib.rcParams)
 from generator.charts import charts
-from tests.conftest import DATA, derive_year
+from tests.conftest import DATA, LATEST, derive_year
 after_import = dict(matplotlib.rcParams)
 out = {}
 for name in sys.argv[1:]:
-    out[name] = [(c.id, hashlib.sha256(c.svg.encode()).hexdigest()) for c in charts(derive_year(DATA / name, 2023))]
+    r = derive_year(DATA / name, LATEST[name])
+    out[name] = [(c.id, hashlib.sha256(c.svg.encode()).hexdigest()) for c in charts(r)]
 print(json.dumps({"charts": out, "import_kept_rc": before == after_import,
                   "charts_kept_rc": before == dict(matplotlib.rcParams)}))
 """

@@ -15,6 +15,8 @@ from generator import check
 from generator.findings import Severity
 from generator.pipeline import check_year
 
+from .conftest import FORBUND, LATEST
+
 REPO = Path(__file__).resolve().parent.parent
 NBSP = "\u00a0"
 
@@ -83,9 +85,9 @@ def text_of(finding) -> str:
 
 # --- The example data ----------------------------------------------------------------
 
-@pytest.mark.parametrize("forbund", ["halland", "sydnarke"])
+@pytest.mark.parametrize("forbund", FORBUND)
 def test_example_data_has_no_findings(forbund, tmp_path):
-    assert check.run_checks(Copy(tmp_path, forbund).report()) == []
+    assert check.run_checks(Copy(tmp_path, forbund).report(LATEST[forbund])) == []
 
 
 # --- kontrollsummor ------------------------------------------------------------------

@@ -112,7 +112,7 @@ def test_an_unknown_forbund_lists_those_that_exist(tmp_path):
     code, out = _cli(_data(tmp_path), "check", "--forbund", "haland")
     assert code == 2
     assert out.startswith('data: fel: det finns ingen förbundsmapp "haland" under data; menade du "halland"?; '
-                          "förbund som finns: halland, sydnarke [E-FORBUND]")
+                          "förbund som finns: exempelbygd, halland, sydnarke [E-FORBUND]")
 
 
 @pytest.mark.parametrize(("value", "shown"), [("23", "23"), ("20234", "20234"), ("２０２３", "２０２３"),

@@ -10,7 +10,7 @@ import pytest
 
 from generator import fit, pdf
 
-from .conftest import DATA, derive_year
+from .conftest import DATA, FORBUND, LATEST, derive_year
 from .test_hostile_narrative import _hostile_copy
 
 pytestmark = pytest.mark.slow
@@ -87,10 +87,10 @@ def test_an_amount_of_ten_to_the_fifteenth_kronor_still_fits():
 
 
 def test_the_examples_fit_their_pages():
-    for name in ("halland", "sydnarke"):
+    for name in FORBUND:
         from generator.pipeline import print_report
 
-        _, findings = print_report(derive_year(DATA / name, 2023), DATA / name)
+        _, findings = print_report(derive_year(DATA / name, LATEST[name]), DATA / name)
         assert findings == [], name
 
 

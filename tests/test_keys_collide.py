@@ -14,6 +14,8 @@ from generator.keys import IN, Noter
 from generator.pipeline import check_year
 from generator.slug import unique_slugs
 
+from .conftest import FORBUND
+
 REPO = Path(__file__).resolve().parent.parent
 FIN = "  - {namn: Finsamkonferensen, kategori: strukturovergripande, utfall: 148748}"
 BANK = "      - {text: Bankavgifter, belopp: -22437}"
@@ -73,7 +75,7 @@ def test_member_called_summa_does_not_replace_the_fees_subtotal(tmp_path):
 
 
 def test_the_examples_have_no_collisions():
-    for forbund in ("halland", "sydnarke"):
+    for forbund in FORBUND:
         outcome = check_year(REPO / "data" / forbund)
         assert not [f for f in outcome.findings if f.code == "E-NYCKEL"]
 

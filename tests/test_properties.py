@@ -25,7 +25,7 @@ from hypothesis import strategies as st
 
 from generator.pipeline import Outcome, build_year, check_year, render_report
 
-from .conftest import DATA, derive_year
+from .conftest import DATA, FORBUND, LATEST, derive_year
 from .identities import broken, export
 from .strategies import ForbundYear, forbund_years, write
 
@@ -123,8 +123,8 @@ def test_the_export_of_a_generated_year_satisfies_every_identity(generated):
         assert broken(table, generated.year - 1, previous=False) == []
 
 
-@pytest.mark.parametrize("forbund", ["halland", "sydnarke"])
-@pytest.mark.parametrize("year", [2022, 2023])
+@pytest.mark.parametrize(("forbund", "year"), [(name, year) for name in FORBUND
+                                                for year in (LATEST[name] - 1, LATEST[name])])
 def test_the_export_of_the_examples_satisfies_every_identity(forbund, year):
     report = derive_year(DATA / forbund, year)
     table = export(report)

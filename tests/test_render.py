@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from generator.formatting import MINUS, NBSP, belopp
 from generator.layout import table_balansrakning, table_kassaflodesanalys, table_resultatrakning
 
-from .conftest import DATA, FORBUND, derive_year, golden_form, run_cli
+from .conftest import DATA, FORBUND, LATEST, derive_year, golden_form, run_cli
 
 
 def pdf_pages(path: Path) -> list[str]:
@@ -25,7 +25,7 @@ def pdf_pages(path: Path) -> list[str]:
 @pytest.mark.parametrize("name", FORBUND)
 def test_every_statement_figure_is_in_the_pdf_in_swedish_format(built, name):
     text = "\n".join(pdf_pages(built[name]["pdf"]))
-    r = derive_year(DATA / name, 2023)
+    r = derive_year(DATA / name, LATEST[name])
     missing = []
     for table in (table_resultatrakning(r), table_balansrakning(r), table_kassaflodesanalys(r)):
         for row in table.rows:
@@ -193,8 +193,8 @@ def test_html_matches_the_reviewed_golden_file(name):
     """Rendered HTML of the examples is reviewed as a diff; `make golden` rewrites it."""
     from generator.pipeline import render_report
 
-    html = golden_form(render_report(derive_year(DATA / name, 2023)))
-    golden = Path(__file__).parent / "golden" / f"{name}-2023.html"
+    html = golden_form(render_report(derive_year(DATA / name, LATEST[name])))
+    golden = Path(__file__).parent / "golden" / f"{name}-{LATEST[name]}.html"
     expected = golden.read_text(encoding="utf-8")
     if html != expected:
         diff = difflib.unified_diff(expected.splitlines(), html.splitlines(), f"golden/{golden.name}", "rendered",

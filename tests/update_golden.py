@@ -7,9 +7,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from generator.pipeline import render_report
-from tests.conftest import DATA, FORBUND, derive_year, golden_form
+from tests.conftest import DATA, FORBUND, LATEST, derive_year, golden_form
 
 for name in FORBUND:
-    target = Path(__file__).parent / "golden" / f"{name}-2023.html"
-    target.write_text(golden_form(render_report(derive_year(DATA / name, 2023))), encoding="utf-8")
+    year = LATEST[name]
+    target = Path(__file__).parent / "golden" / f"{name}-{year}.html"
+    target.write_text(golden_form(render_report(derive_year(DATA / name, year))), encoding="utf-8")
     print(f"wrote {target.relative_to(Path.cwd()) if target.is_relative_to(Path.cwd()) else target}")

@@ -15,7 +15,7 @@ from .insatser import check_indikatormatning, check_insatser, check_kategorier
 from .kontroll import check_kontrollsummor, check_lankar, check_referenser
 from .mal import check_mal
 from .medlemmar import check_medlemmar, check_medlemsandelar
-from .noter import check_specifikationer
+from .noter import check_infonoter, check_specifikationer
 from .nycklar import check_nycklar
 from .rimlighet import (
     check_andelar,
@@ -35,6 +35,7 @@ Check = Callable[[Arsredovisning], Iterable[Finding]]
 
 CHECKS: tuple[Check, ...] = (
     check_balans, check_kassaflode, check_anlaggningstillgangar, check_driftredovisning, check_specifikationer,
+    check_infonoter,
     check_medlemmar, check_medlemsandelar, check_eget_kapital_tak, check_balanskrav, check_datum,
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,

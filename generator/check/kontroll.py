@@ -60,6 +60,7 @@ def _yaml_texts(r: Arsredovisning) -> Iterator[tuple[str, str, int, int]]:
         goals = arsfil.mal.verksamhetsmal + arsfil.mal.finansiella_mal
         owners += [(goal, "kommentar") for mal in goals for goal in (mal, *mal.delmal)]
     owners += [(insats, "kommentar") for insats in arsfil.insatser]
+    owners += [(note, "beskrivning") for note in arsfil.noter]
     for owner, name in owners:
         value = getattr(owner, name)
         if value:

@@ -5,10 +5,35 @@ from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 from ..derive import ZERO, Arsredovisning
-from ..derive.noter import line_amount, rad_amount
+from ..derive.noter import NOTE_LINES, line_amount, rad_amount
+from ..derive.upplysningar import infonot_key
 from ..findings import Finding, did_you_mean, error, excerpt
 from ..formatting import plain
+from ..keys import Noter
 from ..model import Post, Rad
+
+
+def check_infonoter(r: Arsredovisning) -> Iterator[Finding]:
+    """Information-only notes: their rows add up, their keys are their own, references exist."""
+    a = r.arsfil
+    taken: dict[str, str] = {Noter.line(key.split(".", 1)[1]): str(key) for key in NOTE_LINES}
+    for note in a.noter:
+        key = infonot_key(note)
+        if key in taken:
+            yield error("E-NYCKEL", f'not "{excerpt(note.rubrik)}" ger samma nyckel som {excerpt(taken[key])}: {key}; '
+                        "ge noten en annan rubrik", note.pos_of("rubrik"))
+        taken[key] = f'noten "{note.rubrik}"'
+        for rad in _rows(note.rader):
+            yield from _rad(rad)
+    headings = [n.rubrik for n in a.noter]
+    known = {infonot_key(n) for n in a.noter}
+    for section, name, linje in _posts(r):
+        for ref in linje.noter:
+            if infonot_key(ref) not in known:
+                hint = did_you_mean(ref, headings, "; skriv rubriken på en not under noter: i årsfilen" if headings
+                                    else "; årsfilen har inga noter under noter:")
+                yield error("E-NOTREF", f'{section}.{name}: noter: "{excerpt(ref)}" är ingen not{hint}',
+                            linje.pos_of("noter"))
 
 
 def _rows(rader: Iterable[Rad]) -> Iterator[Rad]:
@@ -45,14 +70,25 @@ def _rad(rad: Rad) -> Iterator[Finding]:
         yield error("E-NOT", f'"{excerpt(rad.text)}": raderna summerar till {plain(rad_amount(rad))}, men belopp är '
                     f"{plain(rad.belopp)} (skillnad {plain(rad_amount(rad) - rad.belopp)}); rätta en rad eller belopp",
                     rad.pos_of("belopp"))
-    if rad.varav:
-        split = sum((rad_amount(v) for v in rad.varav), ZERO)
-        if split != rad_amount(rad):
-            yield error("E-VARAV", f'"{excerpt(rad.text)}": varav-raderna summerar till {plain(split)}, raden är '
-                        f"{plain(rad_amount(rad))} (skillnad {plain(split - rad_amount(rad))}); varav ska dela upp "
-                        "hela raden", rad.pos_of("varav"))
+    yield from _varav(rad)
     if not rad.rader and rad.belopp is None:
         yield error("E-NOT", f'"{excerpt(rad.text)}" har varken belopp eller rader; skriv belopp: för raden', rad.pos)
+
+
+def _varav(rad: Rad) -> Iterator[Finding]:
+    """A complete split adds up to its row; a partial one (varav_delvis) is no larger than it."""
+    split, whole = sum((rad_amount(v) for v in rad.varav), ZERO), rad_amount(rad)
+    if rad.varav_delvis and not rad.varav:
+        yield error("E-VARAV", f'"{excerpt(rad.text)}": varav_delvis: true men raden har inga varav-rader; ta bort '
+                    "varav_delvis eller skriv raderna under varav:", rad.pos_of("varav_delvis"))
+    elif rad.varav_delvis and (abs(split) > abs(whole) or split * whole < 0):
+        yield error("E-VARAV", f'"{excerpt(rad.text)}": varav-raderna summerar till {plain(split)}, mer än raden '
+                    f"({plain(whole)}); en del kan inte vara större än raden, rätta en varav-rad eller raden",
+                    rad.pos_of("varav"))
+    elif rad.varav and not rad.varav_delvis and split != whole:
+        yield error("E-VARAV", f'"{excerpt(rad.text)}": varav-raderna summerar till {plain(split)}, raden är '
+                    f"{plain(whole)} (skillnad {plain(split - whole)}); varav ska dela upp hela raden, eller skriv "
+                    "varav_delvis: true om de bara visar en del av den", rad.pos_of("varav"))
 
 
 def _bilagor(linje: Post) -> Iterator[Finding]:

@@ -55,7 +55,7 @@ def collisions(claims: Iterable[Claim], reserved: dict[str, str]) -> Iterator[Fi
             seen[c.key] = c
 
 
-_RESERVED_ROW = {"summa": "summan", "varav": "varav-raderna", "bilaga": "bilagorna"}
+_RESERVED_ROW = {"summa": "summan", "varav": "varav-raderna", "varav_delvis": "varav-raderna", "bilaga": "bilagorna"}
 
 
 def _reserved_rows(parent: str) -> dict[str, str]:
@@ -69,7 +69,7 @@ def _rows(rader: Iterable[Rad], parent: str, what: str, reserved: dict[str, str]
     for rad in rader:
         key = f"{parent}.{slug(rad.text)}"
         yield from _rows(rad.rader, key, what, _reserved_rows(key))
-        yield from _rows(rad.varav, f"{key}.varav", "varav-rad", {})
+        yield from _rows(rad.varav, f"{key}.{'varav_delvis' if rad.varav_delvis else 'varav'}", "varav-rad", {})
 
 
 def check_noter(arsfil: Arsfil) -> Iterator[Finding]:
@@ -88,6 +88,9 @@ def check_noter(arsfil: Arsfil) -> Iterator[Finding]:
         yield from collisions(bilagor, {})
         for b, claim in zip(post.bilagor, bilagor, strict=True):
             yield from _rows(b.rader, claim.key, "bilagerad", _reserved_rows(claim.key))
+    for note in arsfil.noter:  # information-only notes: noter.<rubrik>.<row>
+        parent = Noter.line(slug(note.rubrik))
+        yield from _rows(note.rader, parent, "notrad", _reserved_rows(parent))
 
 
 def check_nycklar(r: Arsredovisning) -> Iterator[Finding]:

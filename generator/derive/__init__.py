@@ -23,10 +23,11 @@ from .femar import derive_femar, history_figures
 from .insatser import derive_insatser, derive_kategorier, insats_figures
 from .mal import mal_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
-from .noter import derive_noter, note_figures
+from .noter import Not, derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
 from .statements import OPENING_REQUIRED, derive_balansrakning, derive_kassaflodesanalys, derive_resultatrakning
 from .uppfoljning import derive_tabeller, tabell_figures
+from .upplysningar import derive_infonoter, eget_kapital_not, number_after
 
 __all__ = ["ZERO", "Arsredovisning", "Derived", "Figures", "derive_forbund", "derive_report"]
 
@@ -80,7 +81,11 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     source = derived.source
     arsfil, fjol = source.years[year], source.years.get(year - 1)
     figures = {year: dict(derived.figures[year]), year - 1: dict(derived.year_figures(year - 1))}
-    notes = derive_noter(arsfil, fjol, figures)
+    generated: dict[str, Not] = {}
+    if source.forbund.installningar.not_eget_kapital:
+        generated[BR.summa_eget_kapital] = eget_kapital_not(year, figures, derived.year_figures(year - 2))
+    notes = derive_noter(arsfil, fjol, figures, generated)
+    notes += derive_infonoter(arsfil, fjol, number_after(notes))
     for y, extra in note_figures(notes, year).items():
         figures[y].update(extra)
     drift_rows, drift_figures = derive_driftredovisning(arsfil, fjol)

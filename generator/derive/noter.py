@@ -7,7 +7,7 @@ only one year keeps its place. Every row and total is also a figure (`noter.…`
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Literal
 
@@ -55,12 +55,28 @@ class BilagaTabell:
 
 @dataclass(frozen=True)
 class Not:
-    key: str  # the statement line, e.g. "resultatrakning.verksamhetens_kostnader"
+    """A note: its number, heading, rows with their sum (if any), bilagor and text (if any).
+
+    `key` is the statement line a specification belongs to ("resultatrakning.…"), or for a
+    note that specifies no line its own key prefix ("noter.leasing"); `avser` are the
+    statement lines whose Not column points to it.
+    """
+
+    key: str
     rubrik: str
     rader: tuple[NotRad, ...]
     summa: dict[int, Decimal | None]
     bilagor: tuple[BilagaTabell, ...] = ()
     number: int = 0
+    avser: tuple[str, ...] = ()
+    text: str | None = None  # Markdown of an information-only note
+    efter: tuple[NotRad, ...] = ()  # rows after the sum (the eget kapital note's varav)
+    dated: bool = False  # columns are balance-sheet dates (2023-12-31) rather than years
+    summa_text: str = "Summa"
+
+    @property
+    def summa_key(self) -> str:
+        return Noter.summa(self.key if self.key.startswith("noter.") else Noter.line(self.key.split(".", 1)[1]))
 
 
 # A row of one year before the years are merged: (text, key, level, kind, amount).
@@ -72,7 +88,8 @@ NOTE_LINES: tuple[Key, ...] = (RR.verksamhetens_intakter, RR.verksamhetens_kostn
                                RR.finansiella_intakter, RR.finansiella_kostnader, RR.extraordinara_poster,
                                BR.immateriella_anlaggningstillgangar, BR.maskiner_och_inventarier,
                                BR.finansiella_anlaggningstillgangar, BR.forrad, BR.fordringar,
-                               BR.kortfristiga_placeringar, BR.kassa_och_bank, BR.avsattningar_pensioner,
+                               BR.kortfristiga_placeringar, BR.kassa_och_bank, BR.summa_eget_kapital,
+                               BR.avsattningar_pensioner,
                                BR.andra_avsattningar, BR.langfristiga_skulder, BR.kortfristiga_skulder,
                                BR.ansvarsforbindelser)
 
@@ -82,7 +99,7 @@ def _lowered(text: str) -> str:
 
 
 # Words a row's slug may not take: the keys the notes write themselves under a parent.
-RESERVED_ROW = ("summa", "varav", "bilaga")
+RESERVED_ROW = ("summa", "varav", "varav_delvis", "bilaga")
 
 
 def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0, reserved: tuple[str, ...] = ()) -> list[_Row]:
@@ -98,8 +115,8 @@ def _flatten(rader: Iterable[Rad], prefix: str, level: int = 0, reserved: tuple[
         else:
             out.append((rad.text, key, level, "rad", rad_amount(rad)))
         for v, vslug in zip(rad.varav, unique_slugs([r.text for r in rad.varav]), strict=True):
-            out.append((f"varav {_lowered(v.text)}", Noter.varav(key, vslug, v.text), level + 1, "varav",
-                        rad_amount(v)))
+            vkey = Noter.varav(key, vslug, v.text, rad.varav_delvis)
+            out.append((f"varav {_lowered(v.text)}", vkey, level + 1, "varav", rad_amount(v)))
     return out
 
 
@@ -111,12 +128,24 @@ def _merge_years(now: list[_Row], before: list[_Row], year: int) -> tuple[NotRad
     return tuple(rows)
 
 
-def _post(arsfil: Arsfil | None, key: Key) -> Post | None:
-    if arsfil is None:
+def line_post(arsfil: Arsfil | None, key: str) -> Post | None:
+    """The statement line a key names, when it is entered as a mapping (rows, rubrik, noter)."""
+    if arsfil is None or "." not in key:
         return None
     section, name = key.split(".", 1)
-    linje = getattr(getattr(arsfil, section), name)
-    return linje if isinstance(linje, Post) and linje.rader else None
+    linje = getattr(getattr(arsfil, section, None), name, None)
+    return linje if isinstance(linje, Post) else None
+
+
+def line_label(arsfil: Arsfil, key: Key) -> str:
+    """A statement line's text: the year file's own `rubrik`, or the standard one."""
+    post = line_post(arsfil, key)
+    return post.rubrik if post is not None and post.rubrik else key.label
+
+
+def _post(arsfil: Arsfil | None, key: Key) -> Post | None:
+    post = line_post(arsfil, key)
+    return post if post is not None and post.rader else None
 
 
 def _intakter_rows(arsfil: Arsfil, prefix: str) -> list[_Row]:
@@ -143,11 +172,19 @@ def _rows(key: Key, arsfil: Arsfil | None, post: Post | None, prefix: str) -> li
     return _flatten(post.rader, prefix) if post else []
 
 
-def derive_noter(arsfil: Arsfil, fjol: Arsfil | None, figures: dict[int, Figures]) -> list[Not]:
-    """Notes in order of first reference, numbered from 2 (Not 1 is redovisningsprinciper)."""
+def derive_noter(arsfil: Arsfil, fjol: Arsfil | None, figures: dict[int, Figures],
+                 extra: dict[str, Not] | None = None) -> list[Not]:
+    """Statement notes in order of first reference, numbered from 2 (Not 1 is redovisningsprinciper).
+
+    `extra` holds generated notes of a statement line (the eget kapital note), placed where
+    that line is first referred to.
+    """
     year = arsfil.ar
     out: list[Not] = []
     for key in NOTE_LINES:
+        if extra and key in extra:
+            out.append(extra[key])
+            continue
         post_now, post_before = _post(arsfil, key), _post(fjol, key)
         if key != RR.verksamhetens_intakter and post_now is None and post_before is None:
             continue
@@ -155,14 +192,14 @@ def derive_noter(arsfil: Arsfil, fjol: Arsfil | None, figures: dict[int, Figures
         now_rows, before_rows = _rows(key, arsfil, post_now, prefix), _rows(key, fjol, post_before, prefix)
         if not now_rows and not before_rows:
             continue
-        rubrik = post_now.rubrik if post_now and post_now.rubrik else key.label
         summa = {year: figures.get(year, {}).get(key), year - 1: figures.get(year - 1, {}).get(key)}
         bilagor_before = {_norm(b.rubrik): b for b in (post_before.bilagor if post_before else ())}
         own = post_now.bilagor if post_now else ()
         bilagor = tuple(_bilaga(b, bilagor_before.get(_norm(b.rubrik)), prefix, year, bslug)
                         for b, bslug in zip(own, unique_slugs([b.rubrik for b in own]), strict=True))
-        out.append(Not(key, rubrik, _merge_years(now_rows, before_rows, year), summa, bilagor))
-    return [Not(n.key, n.rubrik, n.rader, n.summa, n.bilagor, number=i + 2) for i, n in enumerate(out)]
+        out.append(Not(key, line_label(arsfil, key), _merge_years(now_rows, before_rows, year), summa, bilagor,
+                       avser=(key,), dated=key.startswith("balansrakning")))
+    return [replace(n, number=i + 2) for i, n in enumerate(out)]
 
 
 def _norm(text: str) -> str:
@@ -181,12 +218,11 @@ def note_figures(notes: list[Not], year: int) -> dict[int, Figures]:
     """Every note row and total as a figure, for the export and the narrative."""
     out: dict[int, Figures] = {year: {}, year - 1: {}}
     for note in notes:
-        summa = Noter.summa(Noter.line(note.key.split(".", 1)[1]))
         for y in (year, year - 1):
             total = note.summa.get(y)
             if total is not None:
-                out[y][summa] = total
-            rows = list(note.rader) + [row for bilaga in note.bilagor for row in bilaga.rader]
+                out[y][note.summa_key] = total
+            rows = list(note.rader) + list(note.efter) + [row for bilaga in note.bilagor for row in bilaga.rader]
             out[y].update({row.key: v for row in rows if (v := row.varden.get(y)) is not None})
             for bilaga in note.bilagor:
                 bilaga_total = bilaga.summa.get(y)

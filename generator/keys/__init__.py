@@ -75,7 +75,13 @@ def readme_lines() -> Iterator[str]:
     yield "| `noter.<line>.summa` | Summa of the note of a statement line | kr |"
     yield "| `noter.<line>.<row>` | A note row; `….<group>.summa` a group's subtotal | kr |"
     yield "| `noter.<line>.<row>.varav.<label>` | A varav row | kr |"
+    yield "| `noter.<line>.<row>.varav_delvis.<label>` | A varav row of a partial split (`varav_delvis: true`) | kr |"
     yield "| `noter.<line>.bilaga.<bilaga>.<row>` | A bilaga row; `….summa` the bilaga's total | kr |"
+    yield ("| `noter.<not>.<row>`, `noter.<not>.summa` | An information-only note's rows and total "
+           "(`<not>`: its rubrik) | kr |")
+    yield ("| `noter.summa_eget_kapital.ingaende`, `….arets_resultat`, `….summa`, "
+           "`….varav_delvis.resultatutjamningsreserv` | The eget kapital note: opening, årets resultat, closing, "
+           "varav the reserve | kr |")
     yield ("| `uppfoljning.[<insats>.]<tabell>.<rad>.antal` | A follow-up row's count; `.kvinnor`, `.man`, "
            "`.annan` per kön | antal |")
     yield "| `uppfoljning.[<insats>.]<tabell>.<rad>.andel` | The row's share of the table's total | andel |"

@@ -83,8 +83,9 @@ class Noter:
         return Key(f"{parent}.{slug_}", text)
 
     @staticmethod
-    def varav(row: str, slug_: str, text: str) -> Key:
-        return Key(f"{row}.varav.{slug_}", f"varav {text}")
+    def varav(row: str, slug_: str, text: str, delvis: bool = False) -> Key:
+        """A varav row; of a partial split (`varav_delvis`) under `….varav_delvis.…`, which need not add up."""
+        return Key(f"{row}.{'varav_delvis' if delvis else 'varav'}.{slug_}", f"varav {text}")
 
     @staticmethod
     def bilaga(line: str, slug_: str) -> str:

@@ -6,6 +6,7 @@ table with its rows and formats, and the sentences that carry figures.
 """
 from __future__ import annotations
 
+from .noter import table_not, tables_bilagor
 from .page import NoteBlock, Page, Part, Section, layout_report
 from .statements import (
                          table_balanskrav,
@@ -13,9 +14,7 @@ from .statements import (
                          table_driftredovisning,
                          table_kassaflodesanalys,
                          table_medlemsavgifter,
-                         table_not,
                          table_resultatrakning,
-                         tables_bilagor,
 )
 from .tables import Column, Row, Table
 

@@ -16,7 +16,7 @@ from ..derive import Arsredovisning
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import mal, oversikt, statements, uppfoljning, uppfoljningstabeller
+from . import mal, noter, oversikt, statements, uppfoljning, uppfoljningstabeller
 from .tables import Table
 
 # The förvaltningsberättelse's standard sections, in the order of the report.
@@ -61,11 +61,26 @@ class Part:
 
 @dataclass(frozen=True)
 class NoteBlock:
-    id: str
-    rubrik: str  # "Not 2 Verksamhetens kostnader"
+    """A note as shown: heading, text (before the table) and/or table, then its bilagor."""
+
+    number: int
+    titel: str  # "Verksamhetens kostnader"
     table: Table | None
-    html: Markup | None = None  # Not 1: the accounting principles, as text
+    html: Markup | None = None  # Not 1's accounting principles, or an information-only note's text
     bilagor: tuple[Table, ...] = ()
+    avsnitt: str = "redovisningsprinciper"  # the narrative's data-avsnitt
+
+    @property
+    def id(self) -> str:
+        return f"not-{self.number}"
+
+    @property
+    def rubrik(self) -> str:
+        return f"Not {self.number} {self.titel}"
+
+    def section(self) -> Section:
+        """The note's entry in the table of contents."""
+        return Section(self.id, self.id, f"Not {self.number}", self.titel, None)
 
 
 @dataclass(frozen=True)
@@ -214,9 +229,11 @@ def _parts(has_drift: bool) -> dict[str, Part]:
 
 def _notes(r: Arsredovisning, md: uppfoljning.Markdown) -> tuple[NoteBlock, ...]:
     principer = next((md(a.markdown, a.bilder) for a in r.narrativ if a.key == "redovisningsprinciper"), None)
-    first = NoteBlock("not-1", "Not 1 Redovisningsprinciper", None, principer)
-    return (first, *(NoteBlock(f"not-{n.number}", f"Not {n.number} {n.rubrik}", statements.table_not(n, r), None,
-                               tuple(statements.tables_bilagor(n, r))) for n in r.noter))
+    first = NoteBlock(1, "Redovisningsprinciper", None, principer)
+    return (first, *(NoteBlock(n.number, n.rubrik, noter.table_not(n, r),
+                               md(n.text) if n.text else None, tuple(noter.tables_bilagor(n, r)),
+                               n.key.replace(".", "_")) for n in r.noter))
+
 
 
 def _underskrift(r: Arsredovisning) -> str:
@@ -235,6 +252,8 @@ def layout_report(r: Arsredovisning) -> Page:
     parts = _parts(drift is not None)
     fb = parts["forvaltningsberattelse"]
     parts[fb.id] = replace(fb, sections=tuple(_sections(r, shown, md, fb.number)))
+    notes = _notes(r, md)
+    parts["noter"] = replace(parts["noter"], sections=tuple(n.section() for n in notes))
     f = r.forbund
     ordforande = next((md(a.markdown, a.bilder) for a in r.narrativ if a.key == "ordforanden_har_ordet"), None)
     return Page(
@@ -247,7 +266,7 @@ def layout_report(r: Arsredovisning) -> Page:
             ("balansrakning", statements.table_balansrakning(r)),
             ("kassaflodesanalys", statements.table_kassaflodesanalys(r)), ("driftredovisning", drift))
             if table is not None),
-        notes=_notes(r, md), underskrift=_underskrift(r),
+        notes=notes, underskrift=_underskrift(r),
         styrelse=tuple(Signer(p.namn, p.roll + (f", utsedd av {p.utsedd_av}" if p.utsedd_av else ""))
                        for p in f.styrelse),
         revisorer=tuple(Signer(p.namn + (f", {p.titel}" if p.titel else ""), f"Revisor utsedd av {p.utsedd_av}")

@@ -1,13 +1,12 @@
-"""The statements, the driftredovisning, the notes and the other tables of figures."""
+"""The statements, the driftredovisning and the other tables of figures (the notes are in `noter`)."""
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ..derive import ZERO, Arsredovisning
-from ..derive.noter import Not, NotRad
 from ..formatting import distribute
-from ..keys import BK, BR, KF, MA, RR, Noter
-from .tables import Cell, Column, Row, RowKind, Statement, Table, decimals, total, year_columns
+from ..keys import BK, BR, KF, MA, RR
+from .tables import Column, Row, Statement, Table, decimals, total, year_columns
 
 
 def table_resultatrakning(r: Arsredovisning) -> Table:
@@ -134,34 +133,3 @@ def table_driftredovisning(r: Arsredovisning) -> Table | None:
 
 NETTO = ("Netto är intäkt och kostnad sammantagna; avvikelse är netto minus budgeterat netto, så att ett positivt "
          "tal är ett bättre utfall än budget.")
-
-
-# --- Notes -------------------------------------------------------------------------------
-
-_ROW_KIND: dict[str, RowKind] = {"rad": "rad", "grupp": "rubrik", "delsumma": "summa", "varav": "varav"}
-
-
-def _note_row(row: NotRad, years: tuple[int, int]) -> Row:
-    kind = "indrag" if row.kind == "rad" and row.level else _ROW_KIND[row.kind]
-    values: tuple[Cell, ...] = tuple(row.varden.get(y) for y in years)
-    return Row(row.text, values, kind, key=row.key)
-
-
-def table_not(note: Not, r: Arsredovisning) -> Table:
-    years = (r.year, r.year - 1)
-    rows = [_note_row(row, years) for row in note.rader]
-    rows.append(Row("Summa", tuple(note.summa.get(y) for y in years), "totalsumma", key=note.key))
-    return Table(f"tabell-not-{note.number}", f"Not {note.number} {note.rubrik}",
-                 year_columns(r, note.key.startswith("balansrakning")), tuple(rows), decimals=decimals(rows),
-                 quiet_caption=True)
-
-
-def tables_bilagor(note: Not, r: Arsredovisning) -> list[Table]:
-    out = []
-    years = (r.year, r.year - 1)
-    for i, b in enumerate(note.bilagor, start=1):
-        rows = [Row(row.text, tuple(row.varden.get(y) for y in years), key=row.key) for row in b.rader]
-        rows.append(Row("Summa", tuple(b.summa.get(y) for y in years), "totalsumma", key=Noter.summa(b.key)))
-        out.append(Table(f"tabell-not-{note.number}-spec-{i}", f"Specifikation till not {note.number}: {b.rubrik}",
-                         year_columns(r, False), tuple(rows), decimals=decimals(rows)))
-    return out

@@ -14,6 +14,7 @@ from typing import Literal
 from markupsafe import Markup
 
 from ..derive import Arsredovisning
+from ..derive.noter import line_label
 from ..keys import Key
 from ..texts import ENHET
 
@@ -41,7 +42,7 @@ class Row:
     label: str
     values: tuple[Cell, ...]
     kind: RowKind = "rad"
-    note: int | None = None
+    note: tuple[int, ...] = ()  # the notes the Not column points to, "3, 7"
     key: str | None = None
     format: CellFormat | None = None  # for every cell of the row, instead of the columns'
     css: str = ""  # an extra class, e.g. a goal's status
@@ -102,14 +103,17 @@ class Statement:
         self.r = r
         self.years = (r.year, r.year - 1)
         self.rows: list[Row] = []
-        self.notes = {n.key: n.number for n in r.noter}
+        self.notes: dict[str, tuple[int, ...]] = {}
+        for n in r.noter:
+            for line in n.avser:
+                self.notes[line] = (*self.notes.get(line, ()), n.number)
 
     def line(self, key: Key, kind: RowKind = "rad", always: bool = False, label: str | None = None) -> bool:
         values = tuple(self.r.value(key, y) for y in self.years)
-        note = self.notes.get(key)
-        if not always and note is None and all(v is None or v == 0 for v in values):
+        notes = self.notes.get(key, ())
+        if not always and not notes and all(v is None or v == 0 for v in values):
             return False
-        self.rows.append(Row(label or key.label, values, kind, note, key))
+        self.rows.append(Row(label or line_label(self.r.arsfil, key), values, kind, notes, key))
         return True
 
     def heading(self, text: str) -> None:

@@ -7,7 +7,7 @@ in words what to write when a value is wrong. The model itself only declares: it
 neither the YAML reader nor the validation library.
 
 `base` holds the kinds and the base of every object; `forbund` forbund.yaml; `arsfil`
-a year file; `uppfoljning` the insatser, mål and follow-up of a year.
+a year file; `noter` its notes; `uppfoljning` the insatser, mål and follow-up of a year.
 """
 from __future__ import annotations
 
@@ -15,19 +15,17 @@ from .arsfil import (
                      Arsfil,
                      Balanskrav,
                      Balansrakning,
-                     Bilaga,
                      Driftredovisning,
                      Investeringar,
                      Kontrollsummor,
                      Linje,
-                     Post,
-                     Rad,
                      Resultatrakning,
                      Underskrift,
                      Verksamhet,
 )
 from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text
 from .forbund import Forbund, Historik, Installningar, Ledamot, Medlem
+from .noter import Bilaga, Infonot, Post, Rad
 from .uppfoljning import (
     Aktivitet,
     Delmal,
@@ -42,10 +40,11 @@ from .uppfoljning import (
     Varavrad,
 )
 
-MODULES = ("base", "forbund", "arsfil", "uppfoljning")
+MODULES = ("base", "forbund", "arsfil", "noter", "uppfoljning")
 
 __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
            "Delmal", "Deltagare", "Driftredovisning", "Forbund", "Fraga", "Heltal", "Historik", "Indikatormatning",
            "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor", "Ledamot", "Linje", "Lista",
            "Mal", "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
            "Underskrift", "Uppfoljningsrad", "Uppfoljningstabell", "Varavrad", "Verksamhet"]
+__all__ += ["Infonot"]

@@ -3,52 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Literal
 
 from .base import Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, Node, PMap, Text, empty_map
+from .noter import Infonot, Post
 from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild, Uppfoljningstabell
-
-
-@dataclass(frozen=True)
-class Rad(Node):
-    """En rad i en not eller bilaga: ett belopp, eller en grupp med egna rader."""
-
-    text: Text
-    """Radens text."""
-    belopp: Belopp | None = None
-    """Radens belopp i kronor; för en grupp summan av dess rader."""
-    rader: Lista[Rad] = ()
-    """Gör raden till en grupp: dess rader, vars summa är radens belopp."""
-    varav: Lista[Rad] = ()
-    """Radens fullständiga uppdelning, som visas indragen och ska summera till raden."""
-
-
-@dataclass(frozen=True)
-class Bilaga(Node):
-    """En specifikation efter noterna, av en notrad eller en varav-rad."""
-
-    rubrik: Text
-    """Bilagans rubrik."""
-    avser: Text
-    """Den notrad den specificerar, eller "varav" och varav-radens text."""
-    rader: Lista[Rad]
-    """Bilagans rader, som ska summera till raden den avser."""
-
-
-@dataclass(frozen=True)
-class Post(Node):
-    """En rad i resultat- eller balansräkningen med specifikation, som blir en not."""
-
-    one_of: ClassVar[tuple[str, ...]] = ("belopp", "rader")
-    rader: Lista[Rad] = ()
-    """Notens rader; radens belopp är deras summa."""
-    belopp: Belopp | None = None
-    """Beloppet enligt bokföringen; med rader kontrolleras det mot deras summa."""
-    rubrik: Text | None = None
-    """Notens rubrik, om den ska vara en annan än radens namn."""
-    bilagor: Lista[Bilaga] = ()
-    """Specifikationer av notens rader."""
-
 
 # A statement line: an amount, or a mapping with its note's rows.
 Linje = Annotated[Decimal | Post, Kind("linje")]
@@ -222,3 +181,5 @@ class Arsfil(Node):
     """Uppföljningstabeller för hela förbundet: antal per kommun, remitterande part, utfall …"""
     kontrollsummor: Kontrollsummor | None = None
     """Kontrollsummor ur bokföringen eller en publicerad rapport."""
+    noter: Lista[Infonot] = ()
+    """Noter som inte specificerar en rad: text och eventuellt rader, numrerade efter radernas noter."""

@@ -56,6 +56,8 @@ class Installningar(Node):
     """true: rad för ordförandes och justerandes signatur på varje sida efter framsidan."""
     datumformat: Annotated[Literal["iso", "lang"], Kind("val")] = "iso"
     """Datum som 2024-03-08 (iso) eller 8 mars 2024 (lang)."""
+    not_eget_kapital: JaNej = False
+    """true: en not till Summa eget kapital med ingående eget kapital, årets resultat och utgående eget kapital."""
 
 
 @dataclass(frozen=True)
