@@ -64,7 +64,7 @@ def test_mal_a_follow_up_table_per_kommun_and_kon_with_derived_sums_and_shares(t
         ["Kumla", "12", "8", "20", "33 %"],
         ["varav unga under 30 år", "5", "3", "8", "40 %"],
         ["Laxå", "–", "–", "10", "17 %"],
-        ["Summa", "–", "–", "60", "–"],
+        ["Summa", "–", "–", "60", "100 %"],
     ]
     assert "Andelen på en varav-rad är andelen av raden ovanför." in html
     assert "<h4>Uppföljning för hela förbundet</h4>" in html
@@ -79,7 +79,7 @@ def test_mal_an_insats_table_with_an_entered_total_takes_shares_of_it(tmp_path):
     html = render_html(r)
     assert "<caption>Mottagningsteamet: Remitterande part</caption>" in html
     assert _cells(html, "tabell-uppfoljning-mottagningsteamet-remitterande-part") == [
-        ["Arbetsförmedlingen", "30", "42 %"], ["Försäkringskassan", "24", "33 %"], ["Totalt", "72", "–"]]
+        ["Arbetsförmedlingen", "30", "42 %"], ["Försäkringskassan", "24", "33 %"], ["Totalt", "72", "100 %"]]
 
 
 def test_mal_a_row_without_a_count_leaves_every_share_out(tmp_path):
@@ -129,3 +129,16 @@ def test_mal_halland_shows_the_intake_stages_without_sum_or_share():
         ["Inskrivna vid årets slut", "313"], ["Nya under året", "269"], ["Avslutade under året", "258"]]
     assert "Vid årets slut var 313 deltagare inskrivna och 269 hade börjat under året." in html
     assert not [k for k in r.figures[2023] if k.startswith("uppfoljning.") and (".summa." in k or k.endswith("andel"))]
+
+
+def test_mal_exempelbygd_uses_goals_follow_up_tables_and_reconciled_utfall():
+    r = derive_year(DATA / "exempelbygd", 2024)
+    html = render_html(r).replace(NBSP, " ")
+    assert "Styrelsen har bedömt 2 av 3 finansiella mål: 1 uppnått, 1 ej uppnått." in html
+    assert "1 av 2 delmål uppnått." in html
+    assert "Målvärde 2024: 60 %, 2026: 75 %. Utfall 2024: 65 % mot målvärdet 60 %." in html
+    assert _cells(html, "tabell-uppfoljning-arbetsnara-stod-exempelby-deltagare-per-kommun")[1] == [
+        "varav unga under 30 år", "8", "6", "14", "27 %"]
+    assert _cells(html, "tabell-uppfoljning-deltagare-efter-remitterande-part")[-1] == ["Summa", "164", "100 %"]
+    tied = [i for i in r.insatser if i.insats.utfall_enligt]
+    assert len(tied) == 4 and all(i.utfall == i.enligt_redovisningen for i in tied)

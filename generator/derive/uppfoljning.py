@@ -94,8 +94,10 @@ def tabell_figures(tabeller: list[Tabell]) -> Figures:
             continue
         if t.tabell.totalt is not None:
             f[f"{t.key}.totalt.antal"] = Decimal(t.tabell.totalt)
+            f[f"{t.key}.totalt.andel"] = Decimal(1)
         elif total is not None:
             f[f"{t.key}.summa.antal"] = Decimal(total)
+            f[f"{t.key}.summa.andel"] = Decimal(1)
             for k in t.kon:
                 values = [getattr(r, k) for r in t.tabell.rader]
                 if all(v is not None for v in values):
