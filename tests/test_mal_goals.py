@@ -124,3 +124,14 @@ def test_mal_outcome_entered_twice_is_an_error(tmp_path):
     result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
     assert ('data/sydnarke/2023.yaml:77:19: fel: mål "Andelen nöjda deltagare.": både utfall och utfall_enligt; '
             "ta bort det ena, utfallet anges en gång [E-MAL]") in result.stdout, result.stdout
+
+
+def test_mal_the_halland_pdf_shows_five_financial_goals_one_assessed(built):
+    import subprocess
+
+    text = subprocess.run(["pdftotext", "-layout", str(built["halland"]["pdf"]), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    assert "Styrelsen har bedömt 1 av 5 finansiella mål: uppnått." in text
+    part = text[text.index("Finansiella mål 2023"):]
+    part = part[:part.index("1.")] if "1." in part[:4000] else part[:4000]
+    assert part.count("Ej bedömt") == 4 and part.count("Uppnått") == 1
