@@ -24,6 +24,10 @@ BESLUT_SENAST = (3, 31)  # month, day of the following year
 # (11 kap. 12 § kommunallagen).
 ATERSTALLA_AR = 3
 
+# From räkenskapsår 2024 the resultatutjämningsreserv is replaced by a resultatreserv
+# (prop. 2022/23:119, in force 1 January 2024; KL 11 kap., LKBR and the Finsam law).
+RESULTATRESERV_FRAN = 2024
+
 # Nationella rådets recommended ceiling for eget kapital, as a share of the year's
 # allocation, when forbund.yaml does not set its own (installningar.eget_kapital_tak).
 EGET_KAPITAL_TAK = Decimal("0.20")

@@ -72,7 +72,8 @@ def _balansrakning(y: _Year) -> None:
     y.sums(b + "summa_omsattningstillgangar", [b + "forrad", b + "fordringar", b + "kortfristiga_placeringar",
                                                b + "kassa_och_bank"])
     y.sums(b + "summa_tillgangar", [b + "summa_anlaggningstillgangar", b + "summa_omsattningstillgangar"])
-    y.sums(b + "summa_eget_kapital", [b + "ovrigt_eget_kapital", b + "resultatutjamningsreserv", b + "arets_resultat"])
+    y.sums(b + "summa_eget_kapital", [b + "ovrigt_eget_kapital", b + "resultatutjamningsreserv", b + "resultatreserv",
+                                      b + "arets_resultat"])
     y.sums(b + "summa_avsattningar", [b + "avsattningar_pensioner", b + "andra_avsattningar"])
     y.sums(b + "summa_skulder", [b + "langfristiga_skulder", b + "kortfristiga_skulder"])
     y.sums(b + "summa_eget_kapital_avsattningar_och_skulder", [b + "summa_eget_kapital", b + "summa_avsattningar",
@@ -171,8 +172,21 @@ def _balanskrav(y: _Year) -> None:
     y.sums(b + "resultat_efter_balanskravsjusteringar", [b + name for name in (
         "arets_resultat", "samtliga_realisationsvinster", "realisationsvinster_undantag",
         "realisationsforluster_undantag", "orealiserade_vinster_forluster", "aterforing_orealiserade")])
+    # A year has the reserve under one name: resultatutjämningsreserv before 2024, resultatreserv from it.
     y.sums(b + "arets_balanskravsresultat", [b + "resultat_efter_balanskravsjusteringar",
-                                             b + "till_resultatutjamningsreserv", b + "fran_resultatutjamningsreserv"])
+                                             b + "till_resultatutjamningsreserv", b + "fran_resultatutjamningsreserv",
+                                             b + "till_resultatreserv", b + "fran_resultatreserv"])
+    # The table of deficits: each row across, the sum row down, and the totals it gives.
+    u = b + "underskott."
+    rows = sorted({k[len(u):].split(".")[0] for k in y.keys(u)} - {"summa"})
+    for row in rows:
+        y.equal(f"underskott {row} kvar", y.get(f"{u}{row}.kvar"),
+                y.get(f"{u}{row}.belopp") + y.get(f"{u}{row}.aterstallt") - y.get(f"{u}{row}.aterstalls_inte"))
+    for field in ("belopp", "aterstallt", "aterstalls_inte", "kvar"):
+        y.sums(f"{u}summa.{field}", [f"{u}{row}.{field}" for row in rows])
+    if rows:
+        y.sums(b + "underskott_att_aterstalla", [f"{u}{row}.kvar" for row in rows])
+        y.sums(b + "aterstallt", [f"{u}{row}.aterstallt" for row in rows])
 
 
 def _nyckeltal_och_insatser(y: _Year) -> None:
@@ -192,7 +206,7 @@ def _nyckeltal_och_insatser(y: _Year) -> None:
         y.equal(f"{insats} avvikelse", y.get(key), y.get(insats + ".budget") - y.get(insats + ".utfall"))
     for key in y.keys("insatser.", ".deltagare"):
         insats = key.removesuffix(".deltagare")
-        if y.get(key):
+        if y.get(key) and insats + ".andel_kvinnor" in y.f:  # a category total has no shares per kön
             shares = [insats + f".andel_{s}" for s in ("kvinnor", "man", "annan")]
             y.equal(f"{insats} shares per kön", sum((y.get(s) for s in shares), Decimal(0)), Decimal(1), 3 * RATIO)
             if insats + ".kostnad_per_deltagare" in y.f:

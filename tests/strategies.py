@@ -326,11 +326,13 @@ def _year(draw, year: int, fees: dict[str, int], opening: dict[str, int]) -> _Ye
     if inv or sold_book:
         arsfil["investeringar"] = {"investeringar": inv, "forsaljningar": sold_book + realisation,
                                    "realisationsresultat": realisation}
+    # From 2024 the reserve is a resultatreserv (generator.rules.RESULTATRESERV_FRAN).
+    reserv = "resultatreserv" if year >= 2024 else "resultatutjamningsreserv"
     if opening["ek"] > 0 and draw(st.booleans()):
-        br["resultatutjamningsreserv"] = draw(st.integers(0, opening["ek"]))
+        br[reserv] = draw(st.integers(0, opening["ek"]))
     balanskrav: dict[str, Any] = {}
     if draw(st.integers(0, 3)) == 0:  # adjustments, which may make the balanskravsresultat negative
-        for name in ("samtliga_realisationsvinster", "till_resultatutjamningsreserv", "fran_resultatutjamningsreserv"):
+        for name in ("samtliga_realisationsvinster", f"till_{reserv}", f"fran_{reserv}"):
             balanskrav[name] = draw(st.integers(0, m // 20))
         balanskrav["tidigare_underskott"] = {year - 1: -draw(st.integers(0, m // 20))}
     if result < 0 or balanskrav:

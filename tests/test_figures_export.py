@@ -9,7 +9,7 @@ import pytest
 from .conftest import DATA, FORBUND, LATEST, ROOT, derive_year, run_cli
 
 DYNAMIC = re.compile(r"^(noter\.|driftredovisning\.(?!summa_)|medlemsavgifter\.(?!summa$|andel_)|indikatormatning\."
-                     r"|mal\.(verksamhetsmal|finansiella_mal)\.\d|uppfoljning\."
+                     r"|mal\.(verksamhetsmal|finansiella_mal)\.\d|uppfoljning\.|balanskravsresultat\.underskott\."
                      r"|insatser\.(?!individinriktad\.|strukturovergripande\.|drift_och_administration\.))")
 
 

@@ -33,6 +33,12 @@ def _derived(tmp_path: Path, old: str, new: str):
     return outcome.report, [f for f in outcome.findings if f.code == "E-NYCKEL"]
 
 
+def _line_of(tmp_path: Path, needle: str) -> int:
+    lines = (tmp_path / "halland" / "2023.yaml").read_text(encoding="utf-8").splitlines()
+    [number] = [i + 1 for i, line in enumerate(lines) if needle in line]
+    return number
+
+
 def test_unique_slugs_never_repeat_a_key():
     assert unique_slugs(["Kansli", "Kansli", "Kansli 2"]) == ["kansli", "kansli_2", "kansli_2_2"]
 
@@ -52,8 +58,9 @@ def test_insats_named_like_its_category_keeps_the_category_total(tmp_path):
 def test_two_insatser_that_slug_alike_both_keep_their_figures(tmp_path):
     r, found = _derived(tmp_path, FIN, FIN + "\n  - {namn: Steg A, kategori: individinriktad, utfall: 1}"
                         "\n  - {namn: Steg-A, kategori: individinriktad, utfall: 2}")
+    first = _line_of(tmp_path, "{namn: Steg A,")  # computed, so other edits of the example don't break it
     assert [x.message.split(":")[0] for x in found] == [
-        'insats "Steg-A" (rad 234) ger samma nyckel som "Steg A" (rad 233)']
+        f'insats "Steg-A" (rad {first + 1}) ger samma nyckel som "Steg A" (rad {first})']
     assert r.figures[2023]["insatser.steg_a.utfall"] == 1
     assert r.figures[2023]["insatser.steg_a_2.utfall"] == 2
 
@@ -108,4 +115,5 @@ def test_a_collision_of_very_long_names_quotes_only_an_excerpt(tmp_path):
                         f"\n  - {{namn: {long.upper()}, kategori: individinriktad, utfall: 2}}")
     [f] = found
     assert len(f.message) < 300, f.message
-    assert f.message.startswith('insats "STEG STEG STEG STEG STEG STEG STEG STEG…" (rad 234) ger samma nyckel som')
+    line = _line_of(tmp_path, "{namn: STEG STEG")
+    assert f.message.startswith(f'insats "STEG STEG STEG STEG STEG STEG STEG STEG…" (rad {line}) ger samma nyckel som')

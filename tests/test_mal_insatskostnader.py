@@ -21,6 +21,12 @@ def _halland(tmp_path, old: str, new: str):
     return tmp_path / "data" / "halland"
 
 
+def _line(fragment: str) -> int:
+    """The line of the example file a fragment stands on: computed, so other edits of the example don't matter."""
+    lines = (DATA / "halland" / "2023.yaml").read_text(encoding="utf-8").splitlines()
+    return next(n for n, text in enumerate(lines, 1) if fragment in text)
+
+
 def _check(tmp_path) -> str:
     return run_cli("check", "--forbund", "halland", "--year", "2023", cwd=tmp_path).stdout
 
@@ -34,7 +40,8 @@ def test_mal_halland_insatser_tied_to_the_bilaga_agree():
 
 def test_mal_an_utfall_that_disagrees_with_the_accounts_is_an_error_at_its_line(tmp_path):
     _halland(tmp_path, "    utfall: 600005\n", "    utfall: 600015\n")
-    assert ('data/halland/2023.yaml:219:13: fel: insats "ESF-projektet Progress": utfallet i uppföljningen är '
+    assert (f'data/halland/2023.yaml:{_line("utfall: 600005")}:13: fel: insats "ESF-projektet Progress": '
+            "utfallet i uppföljningen är "
             f"600 015 kr men räkenskaperna ({BILAGA}.esf_projektet_progress) ger 600 005 kr, skillnad 10 kr; "
             "rätta utfallet eller nycklarna [E-AVSTAMNING]") in _check(tmp_path).replace(NBSP, " ")
 
@@ -44,14 +51,16 @@ def test_mal_several_keys_are_summed_and_compared(tmp_path):
              "{namn: Kunskapsutveckling, kategori: strukturovergripande, utfall: 216543, utfall_enligt: "
              f"[{BILAGA}.kunskapsutveckling, {BILAGA}.utbildning_med_moms]}}")
     out = _check(tmp_path).replace(NBSP, " ")
-    assert ('data/halland/2023.yaml:231:72: fel: insats "Kunskapsutveckling": utfallet i uppföljningen är 216 543 kr '
+    assert (f'data/halland/2023.yaml:{_line("{namn: Kunskapsutveckling")}:72: fel: insats "Kunskapsutveckling": '
+            "utfallet i uppföljningen är 216 543 kr "
             f"men räkenskaperna ({BILAGA}.kunskapsutveckling + {BILAGA}.utbildning_med_moms) ger 216 542 kr, "
             "skillnad 1 kr; rätta utfallet eller nycklarna [E-AVSTAMNING]") in out, out
 
 
 def test_mal_an_unknown_key_is_an_error_with_a_suggestion(tmp_path):
     _halland(tmp_path, f"[{BILAGA}.skapa]", f"[{BILAGA}.skappa]")
-    assert (f'data/halland/2023.yaml:230:20: fel: insats "Utveckling och utbildning i BIP/SKAPA": utfall_enligt '
+    assert (f'data/halland/2023.yaml:{_line("per_insats.skapa]")}:20: fel: '
+            'insats "Utveckling och utbildning i BIP/SKAPA": utfall_enligt '
             f'"{BILAGA}.skappa" är ingen siffra för 2023; menade du "{BILAGA}.skapa"? [E-INSATS]') in _check(tmp_path)
 
 
@@ -76,4 +85,5 @@ def test_mal_an_insats_without_utfall_shows_a_dash_and_nothing_computed_from_it(
     # No column total over a hole: budget and utfall are missing for the others and this one.
     summa = re.search(r"Summa</th>(.*?)</tr>", table, re.S).group(1)
     assert re.findall(r">([^<]*)</td>", summa) == ["–", "–", "–"]
-    assert 'data/halland/2023.yaml:231:5: varning: insats "Kunskapsutveckling" saknar utfall' in _check(tmp_path)
+    assert (f'data/halland/2023.yaml:{_line("{namn: Kunskapsutveckling")}:5: varning: '
+            'insats "Kunskapsutveckling" saknar utfall') in _check(tmp_path)

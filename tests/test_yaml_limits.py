@@ -1,7 +1,7 @@
 """The loader's limits and advice, beyond what one case file can show.
 
-* Deep nesting is refused quickly and at the line where it goes too deep (it took 46 s
-  and was reported at line 1).
+* Deep nesting is refused at the line where it goes too deep (it was reported at line 1,
+  after 46 s; speed is measured by `make bench`, the test only guards against the hang).
 * Every fix an amount's message suggests is itself accepted, and means what was written.
 * Invisible characters are named at the column an editor shows.
 * No message of the loader in the catalogue speaks parser English.
@@ -37,14 +37,16 @@ def _message(validate, value) -> str:
     ("x: 1\n" + "".join(" " * i + "a:\n" for i in range(5000)) + " " * 5000 + "b: 1\n", 2 + MAX_DEPTH - 1),
     ("x: 1\ny:\n" + "  " + "- " * 5000 + "x\n", 3),
 ], ids=["flow-sequence", "flow-mapping", "indentation", "list-items"])
-def test_deep_nesting_is_refused_quickly_at_its_line(text: str, line: int):
+def test_deep_nesting_is_refused_at_its_line(text: str, line: int):
     start = time.perf_counter()
     tree, found = parse(text, "f.yaml")
     elapsed = time.perf_counter() - start
     assert tree is None and len(found) == 1
     assert found[0].code == "E-YAML" and found[0].pos.line == line, str(found[0])
     assert found[0].message.startswith("för många nivåer inuti varandra här")
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
+    # A hang guard, not a speed test: the defect took 46 s, today's parse a few ms; ten
+    # seconds leaves room for a machine busy with other builds.
+    assert elapsed < 10.0, f"{elapsed:.2f} s"
 
 
 def test_nesting_as_deep_as_the_files_is_fine():

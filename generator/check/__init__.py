@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 
 from ..derive import Arsredovisning
 from ..findings import Finding
+from .balanskrav import check_aterstalls_inte, check_reservnamn
 from .hushallning import check_balanskrav, check_datum, check_eget_kapital_tak
 from .insatser import check_indikatormatning, check_insatser, check_kategorier
 from .kontroll import check_kontrollsummor, check_lankar, check_referenser
@@ -39,8 +40,8 @@ CHECKS: tuple[Check, ...] = (
     check_medlemmar, check_medlemsandelar, check_eget_kapital_tak, check_balanskrav, check_datum,
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
-    check_historik, check_underskott, check_tecken_pa_belopp, check_mal,
-    check_uppfoljning,
+    check_historik, check_underskott, check_tecken_pa_belopp, check_reservnamn, check_aterstalls_inte,
+    check_mal, check_uppfoljning,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

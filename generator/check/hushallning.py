@@ -29,7 +29,8 @@ def check_balanskrav(r: Arsredovisning) -> Iterator[Finding]:
     """A negative balanskravsresultat needs the board's explanation; old deficits are flagged."""
     result = r.value(BK.arets_balanskravsresultat)
     bk = r.arsfil.balanskrav
-    if result is not None and result < 0 and not bk.styrelsens_forklaring:
+    # The board's decision not to restore (aterstalls_inte) states its reasons itself.
+    if result is not None and result < 0 and not bk.styrelsens_forklaring and bk.aterstalls_inte is None:
         where = r.arsfil.pos_of("balanskrav") if "balanskrav" in r.arsfil.at else r.arsfil.pos
         yield warning("W-BALANSKRAV", f"årets balanskravsresultat är negativt ({plain(result)} kr): skriv under "
                       "balanskrav: styrelsens_forklaring: hur och när det återställs, eller de synnerliga skälen för "

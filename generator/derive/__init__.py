@@ -17,7 +17,7 @@ from ..findings import Finding, error
 from ..keys import BR, RR
 from ..load import Source
 from ..model import Arsfil, Forbund
-from .balanskrav import derive_balanskravsresultat
+from .balanskrav import as_named_in, derive_balanskravsresultat
 from .driftredovisning import derive_driftredovisning
 from .femar import derive_femar, history_figures
 from .insatser import derive_insatser, derive_kategorier, insats_figures
@@ -26,6 +26,7 @@ from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import Not, derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
 from .statements import OPENING_REQUIRED, derive_balansrakning, derive_kassaflodesanalys, derive_resultatrakning
+from .summering import derive_individinriktade
 from .uppfoljning import derive_tabeller, tabell_figures
 from .upplysningar import derive_infonoter, eget_kapital_not, number_after
 
@@ -80,7 +81,7 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     """The whole report of one year; `narrativ` is the year's Markdown, split into sections."""
     source = derived.source
     arsfil, fjol = source.years[year], source.years.get(year - 1)
-    figures = {year: dict(derived.figures[year]), year - 1: dict(derived.year_figures(year - 1))}
+    figures = {year: dict(derived.figures[year]), year - 1: as_named_in(derived.year_figures(year - 1), year)}
     generated: dict[str, Not] = {}
     if source.forbund.installningar.not_eget_kapital:
         generated[BR.summa_eget_kapital] = eget_kapital_not(year, figures, derived.year_figures(year - 2))
@@ -98,6 +99,7 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     results = derive_insatser(arsfil, figures[year])
     categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
     figures[year].update(insats_figures(arsfil, results, categories))
+    figures[year].update(derive_individinriktade(results))
     figures[year].update(mal_figures(arsfil, figures[year]))
     figures[year].update(tabell_figures(derive_tabeller(arsfil, results)))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,

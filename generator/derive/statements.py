@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from ..keys import BR, KF, RR
 from ..model import Arsfil, Historik, Linje
+from .balanskrav import reserv_i_balansrakningen, reserv_keys
 from .noter import line_amount
 from .report import ZERO, Figures
 
@@ -62,12 +63,13 @@ def derive_balansrakning(arsfil: Arsfil, arets_resultat: Decimal, opening_equity
                                              f[BR.kassa_och_bank])
     f[BR.summa_tillgangar] = f[BR.summa_anlaggningstillgangar] + f[BR.summa_omsattningstillgangar]
     f[BR.arets_resultat] = arets_resultat
-    f[BR.resultatutjamningsreserv] = br.resultatutjamningsreserv or ZERO
+    reserve = reserv_keys(arsfil.ar)[0]
+    f[reserve] = reserv_i_balansrakningen(arsfil)
     f[BR.summa_avsattningar] = f[BR.avsattningar_pensioner] + f[BR.andra_avsattningar]
     f[BR.summa_skulder] = f[BR.langfristiga_skulder] + f[BR.kortfristiga_skulder]
     if opening_equity is not None:
         # Övrigt eget kapital is what last year's equity was, less what sits in the reserve.
-        f[BR.ovrigt_eget_kapital] = opening_equity - f[BR.resultatutjamningsreserv]
+        f[BR.ovrigt_eget_kapital] = opening_equity - f[reserve]
         f[BR.summa_eget_kapital] = opening_equity + arets_resultat
         f[BR.summa_eget_kapital_avsattningar_och_skulder] = (f[BR.summa_eget_kapital] + f[BR.summa_avsattningar]
                                                               + f[BR.summa_skulder])

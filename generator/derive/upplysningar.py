@@ -12,9 +12,10 @@ from decimal import Decimal
 from ..keys import BR, RR, Noter
 from ..model import Arsfil, Infonot
 from ..slug import slug
+from .balanskrav import reserv_keys
 from .noter import Not, NotRad, RowKind, _flatten, _merge_years, line_post, rad_amount
 from .report import ZERO, Figures
-from .statements import BR_LINES
+from .statements import BR_LINES, field_of
 
 EGET_KAPITAL = Noter.line("summa_eget_kapital")
 
@@ -71,10 +72,12 @@ def eget_kapital_not(year: int, figures: dict[int, Figures], before_fjol: Figure
                for y in (year, year - 1)}
     rows = (_row("Ingående eget kapital", "ingaende", "rad", opening),
             _row("Årets resultat", "arets_resultat", "rad", result))
-    reserv = {y: figures.get(y, {}).get(BR.resultatutjamningsreserv) for y in (year, year - 1)}
+    # The reserve under the report year's name (resultatreserv from 2024; both columns so named).
+    key = reserv_keys(year)[0]
+    reserv = {y: figures.get(y, {}).get(key) for y in (year, year - 1)}
     # The reserve is a part of the closing equity, not a movement: shown after the sum.
-    label = BR.resultatutjamningsreserv.label
-    efter = ((NotRad(f"varav {label[:1].lower()}{label[1:]}", f"{EGET_KAPITAL}.varav_delvis.resultatutjamningsreserv",
+    label = key.label
+    efter = ((NotRad(f"varav {label[:1].lower()}{label[1:]}", f"{EGET_KAPITAL}.varav_delvis.{field_of(key)}",
                      1, "varav", reserv),) if any(reserv.values()) else ())
     return Not(BR.summa_eget_kapital, "Eget kapital", rows, closing, avser=(BR.summa_eget_kapital,),
                efter=efter, summa_text="Utgående eget kapital")

@@ -20,6 +20,7 @@ from .families import (
     MAL_FINANSIELLT,
     MAL_VERKSAMHET,
     MEDLEM,
+    UNDERSKOTT,
     Family,
     Noter,
     Uppfoljning,
@@ -29,7 +30,7 @@ from .fixed import BK, BR, DR, FIXED, IN, KF, MA, ML, NT, RR, SA, SECTIONS
 __all__ = ["ANDEL", "ANTAL", "BELOPP", "BK", "BR", "DR", "DRIFT", "FAMILIES", "FIXED", "IN", "INDIKATOR", "INSATS",
            "KF", "MA", "MAL_FINANSIELLT", "MAL_VERKSAMHET", "MEDLEM",
            "ML", "NT", "PREFIXES", "RR", "SA", "SECTIONS", "Family", "Format", "Key", "Noter",
-           "Section", "Uppfoljning", "format_of", "lookup", "readme_lines", "readme_with_keys"]
+           "Section", "UNDERSKOTT", "Uppfoljning", "format_of", "lookup", "readme_lines", "readme_with_keys"]
 
 PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]
                                + [Uppfoljning.prefix]))

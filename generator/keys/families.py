@@ -49,6 +49,13 @@ INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats
     "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
     "svarsfrekvens": ("Svarsfrekvens", ANDEL),
 })
+# One row per deficit in the balanskravsresultat's table of deficits: `<år>` is the year
+# the deficit arose (a carried one, or this year's), `summa` the table's total row.
+UNDERSKOTT = Family("balanskravsresultat.underskott", "<år>", "Underskott att återställa per år", {
+    "belopp": ("Underskott", BELOPP), "aterstallt": ("Återställt i år", BELOPP),
+    "aterstalls_inte": ("Återställs inte enligt styrelsens beslut", BELOPP),
+    "kvar": ("Kvar att återställa", BELOPP),
+})
 # A goal's number in its list ("2"), a delmål's its goal's and its own ("2_1").
 _MAL_FIELDS: dict[str, tuple[str, Format]] = {
     "delmal_uppnadda": ("Uppnådda delmål", ANTAL), "delmal_bedomda": ("Bedömda delmål", ANTAL),
@@ -57,7 +64,7 @@ _MAL_FIELDS: dict[str, tuple[str, Format]] = {
 }
 MAL_VERKSAMHET = Family("mal.verksamhetsmal", "<nr>", "Per verksamhetsmål", _MAL_FIELDS)
 MAL_FINANSIELLT = Family("mal.finansiella_mal", "<nr>", "Per finansiellt mål", _MAL_FIELDS)
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, MAL_VERKSAMHET, MAL_FINANSIELLT)
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, UNDERSKOTT, MAL_VERKSAMHET, MAL_FINANSIELLT)
 
 
 class Noter:

@@ -37,7 +37,9 @@ class BR(Section):
     summa_omsattningstillgangar = _k(prefix, "summa_omsattningstillgangar", "Summa omsättningstillgångar")
     summa_tillgangar = _k(prefix, "summa_tillgangar", "Summa tillgångar")
     arets_resultat = _k(prefix, "arets_resultat", "Årets resultat")
+    # The label is the balance sheet's line: år före 2024 the one, from 2024 the other.
     resultatutjamningsreserv = _k(prefix, "resultatutjamningsreserv", "Resultatutjämningsreserv")
+    resultatreserv = _k(prefix, "resultatreserv", "Resultatreserv")
     ovrigt_eget_kapital = _k(prefix, "ovrigt_eget_kapital", "Övrigt eget kapital")
     summa_eget_kapital = _k(prefix, "summa_eget_kapital", "Summa eget kapital")
     avsattningar_pensioner = _k(prefix, "avsattningar_pensioner", "Avsättningar för pensioner")
@@ -108,9 +110,15 @@ class BK(Section):
                                                "Årets resultat efter balanskravsjusteringar")
     till_resultatutjamningsreserv = _k(prefix, "till_resultatutjamningsreserv", "Medel till resultatutjämningsreserv")
     fran_resultatutjamningsreserv = _k(prefix, "fran_resultatutjamningsreserv", "Medel från resultatutjämningsreserv")
+    till_resultatreserv = _k(prefix, "till_resultatreserv", "Medel till resultatreserv")
+    fran_resultatreserv = _k(prefix, "fran_resultatreserv", "Medel från resultatreserv")
     arets_balanskravsresultat = _k(prefix, "arets_balanskravsresultat", "Årets balanskravsresultat")
     tidigare_underskott = _k(prefix, "tidigare_underskott", "Underskott från tidigare år att återställa")
-    underskott_att_aterstalla = _k(prefix, "underskott_att_aterstalla", "Underskott kvar att återställa")
+    aterstallt = _k(prefix, "aterstallt", "Återställt i år av tidigare års underskott")
+    aterstalls_inte = _k(prefix, "aterstalls_inte",
+                         "Del av årets underskott som inte återställs enligt styrelsens beslut (synnerliga skäl)")
+    underskott_att_aterstalla = _k(prefix, "underskott_att_aterstalla",
+                                   "Underskott kvar att återställa (utom det styrelsen beslutat inte återställa)")
 
 
 class NT(Section):
@@ -143,6 +151,21 @@ class IN(Section):
     strukturovergripande_budget = _k(prefix, "strukturovergripande.budget", "Strukturövergripande insatser, budget")
     strukturovergripande_andel = _k(prefix, "strukturovergripande.andel_av_kostnaderna",
                                     "Strukturövergripande insatser, andel av verksamhetens kostnader", ANDEL)
+    # The whole förbund's individinriktade insatser, as a report's summary prints them; each
+    # only when every individinriktad insats has the figures it is made of.
+    individinriktad_deltagare = _k(prefix, "individinriktad.deltagare", "Individinriktade insatser, deltagare",
+                                   ANTAL)
+    individinriktad_kostnad_per_deltagare = _k(
+        prefix, "individinriktad.kostnad_per_deltagare",
+        "Individinriktade insatser, kostnad per deltagare (deras sammanlagda utfall ÷ deras sammanlagda deltagare)")
+    individinriktad_avslutade = _k(prefix, "individinriktad.avslutade",
+                                   "Individinriktade insatser, avslutade deltagare", ANTAL)
+    individinriktad_avslutade_med_stegforflyttning = _k(
+        prefix, "individinriktad.avslutade_med_stegforflyttning",
+        "Individinriktade insatser, avslutade med stegförflyttning", ANTAL)
+    individinriktad_andel_stegforflyttning = _k(
+        prefix, "individinriktad.andel_stegforflyttning",
+        "Individinriktade insatser, andel av de avslutade med stegförflyttning", ANDEL)
     drift_och_administration_utfall = _k(prefix, "drift_och_administration.utfall",
                                          "Drift och administration (verksamhetens kostnader utöver insatserna)")
     drift_och_administration_andel = _k(prefix, "drift_och_administration.andel_av_kostnaderna",

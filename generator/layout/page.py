@@ -16,7 +16,7 @@ from ..derive import Arsredovisning
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import mal, noter, oversikt, statements, uppfoljning, uppfoljningstabeller
+from . import balanskrav, mal, noter, oversikt, statements, uppfoljning, uppfoljningstabeller
 from .tables import Table
 
 # The förvaltningsberättelse's standard sections, in the order of the report.
@@ -175,7 +175,10 @@ def _follow_ups(c: _Context) -> dict[str, Any]:
 
 
 def _balanskrav(c: _Context) -> dict[str, Any]:
-    return {"table": statements.table_balanskrav(c.r), "forklaring": c.md(c.r.arsfil.balanskrav.styrelsens_forklaring)}
+    bk = c.r.arsfil.balanskrav
+    return {"table": statements.table_balanskrav(c.r), "forklaring": c.md(bk.styrelsens_forklaring),
+            "underskott": balanskrav.table_underskott(c.r), "beslut": balanskrav.text_aterstalls_inte(c.r),
+            "skal": c.md(bk.aterstalls_inte.skal) if bk.aterstalls_inte else None}
 
 
 # What the data adds to a section: the template (templates/sections/…) and its content.

@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..derive import ZERO, Arsredovisning
+from ..derive.balanskrav import reserv_keys
 from ..formatting import distribute
 from ..keys import BK, BR, KF, MA, RR
 from .tables import Column, Row, Statement, Table, decimals, total, year_columns
@@ -36,7 +37,7 @@ def table_balansrakning(r: Arsredovisning) -> Table:
     t.heading("Eget kapital, avsättningar och skulder")
     t.heading("Eget kapital")
     t.line(BR.arets_resultat, always=True)
-    t.line(BR.resultatutjamningsreserv)
+    t.line(reserv_keys(r.year)[0])
     t.line(BR.ovrigt_eget_kapital, always=True)
     t.line(BR.summa_eget_kapital, "summa", always=True)
     t.group("Avsättningar", (BR.avsattningar_pensioner, BR.andra_avsattningar), BR.summa_avsattningar)
@@ -76,8 +77,9 @@ def table_balanskrav(r: Arsredovisning) -> Table:
                 BK.realisationsforluster_undantag, BK.orealiserade_vinster_forluster, BK.aterforing_orealiserade):
         t.line(key, always=True)
     t.line(BK.resultat_efter_balanskravsjusteringar, "summa", always=True)
-    t.line(BK.till_resultatutjamningsreserv)
-    t.line(BK.fran_resultatutjamningsreserv)
+    _, till, fran = reserv_keys(r.year)  # the reserve's name of the report year (both columns)
+    t.line(till)
+    t.line(fran)
     t.line(BK.arets_balanskravsresultat, "totalsumma", always=True)
     return Table("tabell-balanskravsresultat", "Balanskravsresultat", year_columns(r, False), tuple(t.rows),
                  decimals=decimals(t.rows))

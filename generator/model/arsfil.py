@@ -50,7 +50,9 @@ class Balansrakning(Node):
     kassa_och_bank: Linje | None = None
     """Kassa och bank."""
     resultatutjamningsreserv: Belopp | None = None
-    """Den del av eget kapital som är resultatutjämningsreserv."""
+    """År före 2024: den del av eget kapital som är resultatutjämningsreserv."""
+    resultatreserv: Belopp | None = None
+    """Från 2024: den del av eget kapital som är resultatreserv (hette tidigare resultatutjämningsreserv)."""
     avsattningar_pensioner: Linje | None = None
     """Avsättningar för pensioner."""
     andra_avsattningar: Linje | None = None
@@ -100,6 +102,18 @@ class Driftredovisning(Node):
 
 
 @dataclass(frozen=True)
+class AterstallsInte(Node):
+    """Styrelsens beslut att årets negativa balanskravsresultat inte ska återställas (synnerliga skäl)."""
+
+    beslut: Datum
+    """Dagen då styrelsen beslutade det, ÅÅÅÅ-MM-DD."""
+    skal: Text
+    """De synnerliga skälen, som de står i beslutet."""
+    belopp: Belopp | None = None
+    """Den del av underskottet som inte återställs, negativt; utan belopp gäller beslutet hela underskottet."""
+
+
+@dataclass(frozen=True)
 class Balanskrav(Node):
     """Justeringar för balanskravsresultatet (11 kap. LKBR); utelämnade är 0."""
 
@@ -114,11 +128,17 @@ class Balanskrav(Node):
     aterforing_orealiserade: Belopp = Decimal(0)
     """Återföring av orealiserade vinster och förluster i värdepapper."""
     till_resultatutjamningsreserv: Belopp = Decimal(0)
-    """Medel avsatta till resultatutjämningsreserven."""
+    """År före 2024: medel avsatta till resultatutjämningsreserven."""
     fran_resultatutjamningsreserv: Belopp = Decimal(0)
-    """Medel tagna från resultatutjämningsreserven."""
+    """År före 2024: medel tagna från resultatutjämningsreserven."""
+    till_resultatreserv: Belopp = Decimal(0)
+    """Från 2024: medel avsatta till resultatreserven."""
+    fran_resultatreserv: Belopp = Decimal(0)
+    """Från 2024: medel tagna från resultatreserven."""
     tidigare_underskott: PMap[Artal, Belopp] = field(default_factory=empty_map)
     """Tidigare års negativa balanskravsresultat som inte är återställda: år följt av belopp."""
+    aterstalls_inte: AterstallsInte | None = None
+    """Styrelsens beslut att inte återställa årets underskott, med de synnerliga skälen."""
     styrelsens_forklaring: Text | None = None
     """Krävs när resultatet är negativt: hur och när det återställs, eller de synnerliga skälen."""
 
@@ -141,6 +161,8 @@ class Kontrollsummor(Node):
 
     belopp: PMap[Artal, PMap[Annotated[str, Kind("nyckel")], Belopp]]
     """År, och under varje år nycklar ur `make figures` med sina belopp."""
+    enhet: Annotated[Literal["kr", "tkr", "mnkr"], Kind("val")] = "kr"
+    """Enheten beloppen är skrivna i, som rapporten tryckte dem: kr (exakt), tkr eller mnkr (avrundat)."""
     kalla: Text | None = None
     """Varifrån beloppen kommer, till exempel Huvudbok 2023-12-31."""
 
