@@ -135,3 +135,10 @@ def test_mal_the_halland_pdf_shows_five_financial_goals_one_assessed(built):
     part = text[text.index("Finansiella mål 2023"):]
     part = part[:part.index("1.")] if "1." in part[:4000] else part[:4000]
     assert part.count("Ej bedömt") == 4 and part.count("Uppnått") == 1
+
+
+def test_mal_a_target_written_as_a_percentage_is_an_error_with_the_share_to_write(tmp_path):
+    _sydnarke_with_goals(tmp_path, TARGETS.replace("{2023: 0.50, 2025: 0.80}", "{2023: 50, 2025: 0.80}"))
+    result = run_cli("check", "--forbund", "sydnarke", "--year", "2023", cwd=tmp_path)
+    assert ('data/sydnarke/2023.yaml:73:29: fel: mål "Andelen avslutade med stegförflyttning …": malvarden 2023 är '
+            "50, ingen andel mellan 0 och 1; skriv 0.5 för 50 % [E-ANDEL]") in result.stdout, result.stdout

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from decimal import Decimal
 
 from ..derive import Arsredovisning
 from ..derive.mal import GROUPS, numbered
 from ..findings import Finding, error, excerpt
+from ..model import Delmal, Mal
 
 
 def suggest_key(key: str, known: list[str]) -> str:
@@ -17,13 +19,30 @@ def suggest_key(key: str, known: list[str]) -> str:
             else "; skriv en nyckel ur sifferexporten (finsam figures)")
 
 
+def _shares(goal: Mal | Delmal) -> Iterator[Finding]:
+    """Targets and an entered outcome are shares: 0.5 for 50 %."""
+    values = [(f"malvarden {year}", v, goal.malvarden.pos_of(year)) for year, v in goal.malvarden.items()]
+    if goal.utfall is not None:
+        values.append(("utfall", goal.utfall, goal.pos_of("utfall")))
+    for name, value, pos in values:
+        if not 0 <= value <= 1:
+            yield error("E-ANDEL", f'mål "{excerpt(goal.text)}": {name} är {value}, ingen andel mellan 0 och 1; '
+                        f"skriv {plain_share(value)} för {value} %", pos)
+
+
+def plain_share(value: Decimal) -> str:
+    """50 → 0.5: what to write for a percentage typed as a number."""
+    return str((value / 100).normalize())
+
+
 def check_mal(r: Arsredovisning) -> Iterator[Finding]:
-    """`utfall_enligt` names a figure of the year; `utfall` and `utfall_enligt` are not both given."""
+    """Targets are shares; `utfall_enligt` names a figure of the year; the outcome is given one way."""
     if r.arsfil.mal is None:
         return
     known = r.figures.get(r.year, {})
     for group in GROUPS:
         for _nr, goal in numbered(getattr(r.arsfil.mal, group)):
+            yield from _shares(goal)
             if goal.utfall_enligt is None:
                 continue
             key = goal.utfall_enligt.strip()
