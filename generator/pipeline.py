@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .check import run_checks
@@ -18,6 +18,7 @@ from .derive import Arsredovisning, Derived, derive_forbund, derive_report
 from .findings import Finding, Pos, Severity, error
 from .load import Source, load_forbund
 from .narrative import read_narrative
+from .narrative.logotyp import read_logotyp
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,10 @@ def report_of(derived: Derived, year: int) -> tuple[Arsredovisning | None, list[
     narrativ, findings = read_narrative(path, source.shown(path))
     if narrativ is None:
         return None, findings
-    return derive_report(derived, year, tuple(narrativ)), findings
+    report = derive_report(derived, year, tuple(narrativ))
+    logo, refused = read_logotyp(source.forbund, source.root, source.shown(source.root))
+    # forbund.yaml's facts are reported with the latest year only, as its other checks are.
+    return replace(report, logotyp=logo), findings + (refused if report.senaste else [])
 
 
 def _report(derived: Derived, year: int, derive_findings: list[Finding]) -> Outcome:
@@ -114,11 +118,10 @@ def print_report(report: Arsredovisning, folder: Path) -> tuple[bytes, list[Find
 
     page = layout_report(report)
     # The board's decision date stamps the embedded fonts, so the bytes follow the input.
-    decided = dt.datetime.combine(report.arsfil.styrelsens_beslut, dt.time(), dt.UTC)
+    decided = dt.datetime.combine(report.arsfil.styrelsens_beslut or dt.date(report.year + 1, 1, 1), dt.time(), dt.UTC)
     sources = fit.Sources({a.key: (a.pos.path, a.body_line) for a in report.narrativ}, report.arsfil.pos.path)
-    return pdf.print_pdf(render_html(page, "sv-SE"), pdf.Collaborators.for_folder(folder),
-                         pdf.Metadata(f"Årsredovisning {report.year}", report.forbund.namn, int(decided.timestamp())),
-                         sources)
+    metadata = pdf.Metadata(f"{page.front.titel} {report.year}", report.forbund.namn, int(decided.timestamp()))
+    return pdf.print_pdf(render_html(page, "sv-SE"), pdf.Collaborators.for_folder(folder), metadata, sources)
 
 
 def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = True,

@@ -108,13 +108,19 @@ def _kassaflode(y: _Year) -> None:
 
 def _driftredovisning(y: _Year) -> None:
     d = "driftredovisning."
-    rows = sorted({k.rsplit(".", 1)[0] for k in y.keys(d) if not k.startswith(d + "summa_")})
+    memo = d + "minnespost."
+    rows = sorted({k.rsplit(".", 1)[0] for k in y.keys(d) if not k.startswith((d + "summa_", memo))})
     for row in rows:
         if row + ".netto" in y.f:
             y.sums(row + ".netto", [row + ".intakt", row + ".kostnad"])
+        if row + ".netto_fjol" in y.f and row + ".intakt_fjol" in y.f:
+            y.sums(row + ".netto_fjol", [row + ".intakt_fjol", row + ".kostnad_fjol"])
         if row + ".avvikelse" in y.f:
             y.equal(f"{row} avvikelse", y.get(row + ".avvikelse"), y.get(row + ".netto") - y.get(row + ".budget"))
-    for column in ("intakt", "kostnad", "netto", "budget", "netto_fjol"):
+    for row in sorted({k.rsplit(".", 1)[0] for k in y.keys(memo)}):  # memo rows: outside the sums
+        if row + ".avvikelse" in y.f:
+            y.equal(f"{row} avvikelse", y.get(row + ".avvikelse"), y.get(row + ".netto") - y.get(row + ".budget"))
+    for column in ("intakt", "kostnad", "netto", "budget", "netto_fjol", "intakt_fjol", "kostnad_fjol"):
         y.sums(d + "summa_" + column, [f"{row}.{column}" for row in rows])
     if d + "summa_avvikelse" in y.f:
         y.equal("summa avvikelse", y.get(d + "summa_avvikelse"), y.get(d + "summa_netto") - y.get(d + "summa_budget"))

@@ -393,8 +393,10 @@ def _follow_up(draw, p: dict[str, int], m: int, result: int) -> dict:
     links: list[str | None] = [None] * len(names)
     if has_drift:
         links = [draw(st.sampled_from([None, n, f"{n} (drift)"])) for n in names]
-        intakt = m + p["ovriga"] + p["fin_intakter"] + max(p["extra"], 0)
-        kostnad = p["kostnader"] + p["avskrivningar"] + p["fin_kostnader"] + min(p["extra"], 0)
+        # With finansiella_poster the driftredovisning derives their row from the resultaträkning.
+        fin = draw(st.booleans())
+        intakt = m + p["ovriga"] + (0 if fin else p["fin_intakter"]) + max(p["extra"], 0)
+        kostnad = p["kostnader"] + p["avskrivningar"] + (0 if fin else p["fin_kostnader"]) + min(p["extra"], 0)
         rows = [{"namn": "Medlemsavgifter och övriga intäkter", "intakt": intakt}]
         rows += [{"namn": link, "kostnad": -cost} for link, cost in zip(links, costs, strict=True) if link]
         rows.append({"namn": "Kansli och administration",
@@ -402,7 +404,8 @@ def _follow_up(draw, p: dict[str, int], m: int, result: int) -> dict:
         for row in rows:
             if draw(st.booleans()):
                 row["budget"] = draw(st.integers(-m, m))
-        out["driftredovisning"] = {"enhet": draw(st.sampled_from(["kr", "tkr", "mnkr"])), "verksamheter": rows}
+        out["driftredovisning"] = {"enhet": draw(st.sampled_from(["kr", "tkr", "mnkr"])), "verksamheter": rows,
+                                   **_drift_options(draw, fin)}
     out["insatser"] = [draw(_insats(n, c, link)) for n, c, link in zip(names, costs, links, strict=True)]
     done = [i for i in out["insatser"] if i.get("avslutade")]
     if done and draw(st.booleans()):
@@ -434,6 +437,19 @@ Förbundet fortsätter sitt arbete, med soliditeten {{{{ nyckeltal.soliditet }}}
 
 En *egen* sektion med en [länk](https://example.org).
 """
+
+
+def _drift_options(draw, fin: bool) -> dict:
+    """The driftredovisning's optional keys: finansiella poster, memo rows, last year's columns."""
+    out: dict[str, Any] = {"finansiella_poster": True} if fin else {}
+    if draw(st.booleans()):
+        out["minnesposter"] = [{"text": "Utgående eget kapital", "nyckel": "balansrakning.summa_eget_kapital",
+                                **({"budget": draw(st.integers(0, 10**7))} if draw(st.booleans()) else {})},
+                               {"text": "Likvida medel", "nyckel": "kassaflodesanalys.likvida_medel_vid_arets_slut"}]
+    if draw(st.booleans()):
+        out["jamforelse"] = "intakt_och_kostnad"
+        out["summa_text"] = "Resultat"
+    return out
 
 
 @st.composite

@@ -317,3 +317,14 @@ def test_driftredovisning_that_misses_a_krona(sydnarke):
     assert f.code == "E-DRIFT"
     assert f.message.startswith("driftredovisningen 2023 summerar till netto 308 789, men årets resultat är "
                                 "308 788 (skillnad 1)")
+
+
+def test_members_share_of_no_fees_at_all_is_missing_not_zero(sydnarke):
+    """Fees that add up to 0 kr give no share: the export has none and the table shows "–"."""
+    for name, fee in (("Staten", "2611000.00"), ("Region Örebro län", "1305500.00"), ("Askersunds kommun", "268726.00"),
+                      ("Hallsbergs kommun", "380422.00"), ("Kumla kommun", "525685.00"), ("Laxå kommun", "130667.00")):
+        sydnarke.replace("2023.yaml", f"  {name}: {fee}", f"  {name}: 0")
+    r = sydnarke.report()
+    assert r.value("medlemsavgifter.summa") == 0
+    assert [k for k in r.figures[2023] if k.startswith("medlemsavgifter.") and "andel" in k] == []
+    assert [m.andel for m in r.medlemmar] == [None] * 6

@@ -8,9 +8,11 @@ import pytest
 
 from .conftest import DATA, FORBUND, LATEST, ROOT, derive_year, run_cli
 
-DYNAMIC = re.compile(r"^(noter\.|driftredovisning\.(?!summa_)|medlemsavgifter\.(?!summa$|andel_)|indikatormatning\."
-                     r"|mal\.(verksamhetsmal|finansiella_mal)\.\d|uppfoljning\.|balanskravsresultat\.underskott\."
-                     r"|insatser\.(?!individinriktad\.|strukturovergripande\.|drift_och_administration\.))")
+DYNAMIC = re.compile(r"^(noter\.|driftredovisning\.(?!summa_)|medlemsavgifter\.(?!summa$|summa_andel$|andel_)"
+                     r"|indikatormatning\.|mal\.(verksamhetsmal|finansiella_mal)\.\d|uppfoljning\."
+                     r"|strukturaktiviteter\.(?!antal$|deltagare$)|balanskravsresultat\.underskott\."
+                     r"|insatser\.(?!individinriktad\.|strukturovergripande\.|drift_och_administration\."
+                     r"|verksamhetens_kostnader$|summa_andel$))")
 
 
 @pytest.mark.parametrize("name", FORBUND)

@@ -149,9 +149,13 @@ def deltagare(r) -> Chart | None:
 
 
 def kostnad_per_kategori(r) -> Chart | None:
-    """Verksamhetens kostnader by category, each bar labelled with amount and share."""
-    rows = list(r.kategorier)
-    if not rows:
+    """Verksamhetens kostnader by category, each bar labelled with amount and share.
+
+    A category without utfall is left out (and with it drift och administration, then
+    unknown too); the chart is not drawn when fewer than two categories are known.
+    """
+    rows = [k for k in r.kategorier if k.utfall is not None]
+    if len(rows) < 2:
         return None
     unit = unit_for(k.utfall for k in rows)
     fig, ax = figure(row_height(len(rows)))

@@ -11,8 +11,10 @@ from collections.abc import Callable, Iterable
 from ..derive import Arsredovisning
 from ..findings import Finding
 from .balanskrav import check_aterstalls_inte, check_reservnamn
+from .drift import check_minnesposter
 from .hushallning import check_balanskrav, check_datum, check_eget_kapital_tak
-from .insatser import check_indikatormatning, check_insatser, check_kategorier
+from .insatser import check_indikatormatning, check_insatser
+from .kategorier import check_kategorier
 from .kontroll import check_kontrollsummor, check_lankar, check_referenser
 from .mal import check_mal
 from .medlemmar import check_medlemmar, check_medlemsandelar
@@ -30,6 +32,7 @@ from .rimlighet import (
     check_underskrift,
 )
 from .statements import check_anlaggningstillgangar, check_balans, check_driftredovisning, check_kassaflode
+from .underskrifter import check_beslutsdatum, check_ej_undertecknat, check_kommentarer
 from .uppfoljning import check_uppfoljning
 
 Check = Callable[[Arsredovisning], Iterable[Finding]]
@@ -41,6 +44,7 @@ CHECKS: tuple[Check, ...] = (
     check_kontrollsummor, check_referenser, check_lankar, check_insatser, check_kategorier, check_indikatormatning,
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
     check_historik, check_underskott, check_tecken_pa_belopp, check_reservnamn, check_aterstalls_inte,
+    check_ej_undertecknat, check_kommentarer, check_beslutsdatum, check_minnesposter,
     check_mal, check_uppfoljning,
 )
 

@@ -7,7 +7,6 @@ from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat, drift_row_for
 from ..findings import Finding, did_you_mean, error, excerpt, warning
 from ..formatting import plain
-from ..keys import RR
 from .mal import suggest_key
 
 
@@ -31,7 +30,8 @@ def _drift_link(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
                             f'raden "{excerpt(row.namn)}" i driftredovisningen, som ger {plain(derived)} (skillnad '
                             f"{plain(entered - derived)}); ta bort {name} här, det hämtas från driftredovisningen",
                             insats.pos_of(name))
-    elif result.utfall is None:
+    elif result.utfall is None and getattr(r.arsfil.kategorier, insats.kategori, None) is None:
+        # Without a total for its category (kategorier:), the category's cost is unknown.
         yield warning("W-INSATS", f'insats "{n}" saknar utfall: skriv utfall:, eller knyt den till '
                       "en rad i driftredovisningen med driftredovisning:", insats.pos)
 
@@ -77,15 +77,6 @@ def check_insatser(r: Arsredovisning) -> Iterator[Finding]:
         yield from _drift_link(r, result)
         yield from _accounts(r, result)
         yield from _counts(result)
-
-
-def check_kategorier(r: Arsredovisning) -> Iterator[Finding]:
-    """The insatser cannot have used more than verksamhetens kostnader."""
-    costs = r.value(RR.verksamhetens_kostnader)
-    for kategori in r.kategorier:
-        if kategori.key == "drift_och_administration" and kategori.utfall < 0 and costs is not None:
-            yield error("E-INSATS", f"insatsernas utfall summerar till {plain(-costs - kategori.utfall)}, mer än "
-                        f"verksamhetens kostnader ({plain(-costs)}); rätta ett utfall", r.arsfil.pos_of("insatser"))
 
 
 def check_indikatormatning(r: Arsredovisning) -> Iterator[Finding]:

@@ -98,7 +98,7 @@ def _texts(r: Arsredovisning) -> Iterator[tuple[str, str, int, int]]:
 def _yaml_texts(r: Arsredovisning) -> Iterator[tuple[str, str, int, int]]:
     """The year file's comments and explanations, rendered as Markdown like the narrative."""
     arsfil = r.arsfil
-    owners: list[tuple[object, str]] = [(arsfil.balanskrav, "styrelsens_forklaring")]
+    owners: list[tuple[object, str]] = [(arsfil.balanskrav, "styrelsens_forklaring"), (arsfil.underskrift, "beslut")]
     if arsfil.mal is not None:
         goals = arsfil.mal.verksamhetsmal + arsfil.mal.finansiella_mal
         owners += [(goal, "kommentar") for mal in goals for goal in (mal, *mal.delmal)]

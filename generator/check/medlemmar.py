@@ -48,7 +48,9 @@ def check_medlemsandelar(r: Arsredovisning) -> Iterator[Finding]:
                           f"({plain((share * total).quantize(Decimal(1)))} kr)", r.arsfil.pos_of("medlemsavgifter"))
     for m in r.medlemmar:
         expected = m.forvantad_andel
-        if m.typ == "kommun" and expected is not None and abs(m.andel - expected) > ANDEL_TOLERANS:
+        if m.typ != "kommun" or expected is None or m.andel is None:
+            continue
+        if abs(m.andel - expected) > ANDEL_TOLERANS:
             yield warning("W-ANDEL", f"{excerpt(m.namn)} betalade {plain(m.belopp)} kr, {procent(m.andel, 2)} av "
                           "avgifterna; "
                           f"dess fördelningsnyckel ger {procent(expected, 2)} "

@@ -18,9 +18,10 @@ from ..keys import BR, RR
 from ..load import Source
 from ..model import Arsfil, Forbund
 from .balanskrav import as_named_in, derive_balanskravsresultat
-from .driftredovisning import derive_driftredovisning
+from .driftredovisning import derive_driftredovisning, derive_minnesposter
 from .femar import derive_femar, history_figures
-from .insatser import derive_insatser, derive_kategorier, insats_figures
+from .insatser import derive_insatser, insats_figures
+from .kategorier import derive_kategorier, follow_up_row_figures, kategori_figures
 from .mal import mal_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import Not, derive_noter, note_figures
@@ -89,19 +90,25 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     notes += derive_infonoter(arsfil, fjol, number_after(notes))
     for y, extra in note_figures(notes, year).items():
         figures[y].update(extra)
-    drift_rows, drift_figures = derive_driftredovisning(arsfil, fjol)
+    drift_rows, drift_figures = derive_driftredovisning(arsfil, fjol, figures[year], figures[year - 1])
     figures[year].update(drift_figures)
     if fjol is not None:
-        figures[year - 1].update(derive_driftredovisning(fjol, source.years.get(year - 2))[1])
+        figures[year - 1].update(derive_driftredovisning(fjol, source.years.get(year - 2), figures[year - 1],
+                                                         derived.year_figures(year - 2))[1])
         figures[year - 1].update(derive_medlemsandelar(source.forbund, fjol)[1])
     members, member_figures = derive_medlemsandelar(source.forbund, arsfil)
     figures[year].update(member_figures)
     results = derive_insatser(arsfil, figures[year])
-    categories = derive_kategorier(results, figures[year][RR.verksamhetens_kostnader])
-    figures[year].update(insats_figures(arsfil, results, categories))
+    costs = figures[year][RR.verksamhetens_kostnader]
+    categories = derive_kategorier(results, costs, arsfil)
+    figures[year].update(insats_figures(arsfil, results))
+    figures[year].update(kategori_figures(categories, costs) | follow_up_row_figures(arsfil))
+    memo_rows, memo_figures = derive_minnesposter(arsfil, figures)
+    figures[year].update(memo_figures)
     figures[year].update(derive_individinriktade(results))
     figures[year].update(mal_figures(arsfil, figures[year]))
     figures[year].update(tabell_figures(derive_tabeller(arsfil, results)))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           derive_femar(source.forbund, year, derived.figures), tuple(narrativ), results, categories,
-                          senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)))
+                          senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)),
+                          minnesposter=memo_rows)

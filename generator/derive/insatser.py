@@ -10,10 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..keys import IN, INDIKATOR, INSATS, SA
+from ..keys import INDIKATOR, INSATS, SA
 from ..model import Arsfil, Insats, Verksamhet
 from ..slug import unique_slugs
-from ..texts import DRIFT_OCH_ADMINISTRATION, KATEGORI
+from ..texts import KATEGORI
 from .report import ZERO, Figures
 
 
@@ -32,15 +32,6 @@ class InsatsResultat:
     andel_stegforflyttning: Decimal | None
     drift_rad: str | None  # the driftredovisning row it was taken from
     enligt_redovisningen: Decimal | None = None  # utfall as the figures `utfall_enligt` names give it
-
-
-@dataclass(frozen=True)
-class Kategori:
-    key: str  # individinriktad, strukturovergripande, drift_och_administration
-    namn: str
-    utfall: Decimal
-    budget: Decimal | None
-    andel: Decimal | None  # of verksamhetens kostnader
 
 
 def drift_row_for(insats: Insats, arsfil: Arsfil) -> Verksamhet | None:
@@ -103,27 +94,6 @@ def derive_insatser(arsfil: Arsfil, figures: Figures | None = None) -> list[Insa
     return [_insats(insats, key, arsfil, figures or {}) for insats, key in zip(arsfil.insatser, keys, strict=True)]
 
 
-def derive_kategorier(results: list[InsatsResultat], verksamhetens_kostnader: Decimal) -> list[Kategori]:
-    """Cost per category and its share of verksamhetens kostnader (seeds/000 §1.6).
-
-    Drift och administration is what the insatser did not use: verksamhetens kostnader
-    less every insats's utfall.
-    """
-    total_cost = -verksamhetens_kostnader
-    out = []
-    used = ZERO
-    for key, namn in KATEGORI.items():
-        mine = [r for r in results if r.insats.kategori == key]
-        if not mine:
-            continue
-        utfall = sum((r.utfall or ZERO for r in mine), ZERO)
-        budgets = [r.budget for r in mine if r.budget is not None]
-        used += utfall
-        out.append(Kategori(key, namn, utfall, sum(budgets, ZERO) if budgets else None, share(utfall, total_cost)))
-    if out:
-        rest = total_cost - used
-        out.append(Kategori("drift_och_administration", DRIFT_OCH_ADMINISTRATION, rest, None, share(rest, total_cost)))
-    return out
 
 
 _INSATS_FIELDS = ("budget", "utfall", "avvikelse", "deltagare", "andel_kvinnor", "andel_man", "andel_annan",
@@ -137,17 +107,6 @@ def _insats_figures(results: list[InsatsResultat]) -> Figures:
         values["avslutade"] = r.insats.avslutade
         values["avslutade_med_stegforflyttning"] = r.insats.avslutade_med_stegforflyttning
         f.update({INSATS(r.key, name): Decimal(v) for name, v in values.items() if v is not None})
-    return f
-
-
-def _kategori_figures(categories: list[Kategori]) -> Figures:
-    f: Figures = {}
-    for c in categories:
-        f[IN.kategori(c.key, "utfall")] = c.utfall
-        if c.andel is not None:
-            f[IN.kategori(c.key, "andel_av_kostnaderna")] = c.andel
-        if c.budget is not None:
-            f[IN.kategori(c.key, "budget")] = c.budget
     return f
 
 
@@ -167,5 +126,5 @@ def _follow_up_figures(arsfil: Arsfil, results: list[InsatsResultat]) -> Figures
     return f
 
 
-def insats_figures(arsfil: Arsfil, results: list[InsatsResultat], categories: list[Kategori]) -> Figures:
-    return {**_insats_figures(results), **_kategori_figures(categories), **_follow_up_figures(arsfil, results)}
+def insats_figures(arsfil: Arsfil, results: list[InsatsResultat]) -> Figures:
+    return {**_insats_figures(results), **_follow_up_figures(arsfil, results)}

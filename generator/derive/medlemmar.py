@@ -20,7 +20,7 @@ class Medlemsandel:
     typ: str  # staten, region, kommun, or "okänd" for a name forbund.yaml does not have
     key: str
     belopp: Decimal
-    andel: Decimal  # of all medlemsavgifter
+    andel: Decimal | None  # of all medlemsavgifter; none when they add up to nothing
     forvantad_andel: Decimal | None  # by the law's halves and the förbund's key
 
 
@@ -44,14 +44,18 @@ def derive_medlemsandelar(forbund: Forbund, arsfil: Arsfil) -> tuple[list[Medlem
     names = list(arsfil.medlemsavgifter)
     for name, key in zip(names, unique_slugs(names, RESERVED_ROW), strict=True):
         amount = arsfil.medlemsavgifter[name]
-        andel = amount / total if total else ZERO
+        # A share of nothing is not 0 %: with no fees at all there is no share to show.
+        andel = amount / total if total else None
         out.append(Medlemsandel(name, typ_by_name.get(name, "okänd"), key, amount, andel, expected.get(name)))
         f[MEDLEM(key, "belopp")] = amount
-        f[MEDLEM(key, "andel")] = andel
-    for typ, key_ in _ANDEL.items():
-        part = sum((m.belopp for m in out if m.typ == typ), ZERO)
-        f[key_] = part / total if total else ZERO
+        if andel is not None:
+            f[MEDLEM(key, "andel")] = andel
     f[MA.summa] = total
+    if out and total:
+        for typ, key_ in _ANDEL.items():
+            f[key_] = sum((m.belopp for m in out if m.typ == typ), ZERO) / total
+        # The total row's share, as the table shows it (truth rule 1).
+        f[MA.summa_andel] = sum((m.andel for m in out if m.andel is not None), ZERO)
     return out, f
 
 

@@ -9,9 +9,10 @@ from ..model import Arsfil, Forbund
 
 if TYPE_CHECKING:
     from ..narrative import Avsnitt
-    from .driftredovisning import DriftRad
+    from .driftredovisning import DriftRad, Minnesrad
     from .femar import FemArsRad
-    from .insatser import InsatsResultat, Kategori
+    from .insatser import InsatsResultat
+    from .kategorier import Kategori
     from .medlemmar import Medlemsandel
     from .noter import Not
 
@@ -37,6 +38,8 @@ class Arsredovisning:
     kategorier: list[Kategori] = field(default_factory=list)
     senaste: bool = True  # the förbund's latest year: forbund.yaml's own facts are checked with it, once
     ar_med_fil: tuple[int, ...] = ()  # every year the förbund has a file for
+    logotyp: str | None = None  # the front page's logo as a data: URL (narrative.logotyp read it)
+    minnesposter: list[Minnesrad] = field(default_factory=list)  # the driftredovisning's memo rows
 
     @property
     def year(self) -> int:

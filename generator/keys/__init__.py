@@ -13,13 +13,16 @@ from collections.abc import Iterator
 
 from .base import ANDEL, ANTAL, BELOPP, Format, Key, Section
 from .families import (
+    AKTIVITET,
     DRIFT,
     FAMILIES,
+    FRAGA,
     INDIKATOR,
     INSATS,
     MAL_FINANSIELLT,
     MAL_VERKSAMHET,
     MEDLEM,
+    MINNESPOST,
     UNDERSKOTT,
     Family,
     Noter,
@@ -27,10 +30,10 @@ from .families import (
 )
 from .fixed import BK, BR, DR, FIXED, IN, KF, MA, ML, NT, RR, SA, SECTIONS
 
-__all__ = ["ANDEL", "ANTAL", "BELOPP", "BK", "BR", "DR", "DRIFT", "FAMILIES", "FIXED", "IN", "INDIKATOR", "INSATS",
-           "KF", "MA", "MAL_FINANSIELLT", "MAL_VERKSAMHET", "MEDLEM",
-           "ML", "NT", "PREFIXES", "RR", "SA", "SECTIONS", "Family", "Format", "Key", "Noter",
-           "Section", "UNDERSKOTT", "Uppfoljning", "format_of", "lookup", "readme_lines", "readme_with_keys"]
+__all__ = ["AKTIVITET", "ANDEL", "ANTAL", "BELOPP", "BK", "BR", "DR", "DRIFT", "FAMILIES", "FIXED", "FRAGA", "IN",
+           "INDIKATOR", "INSATS", "KF", "MA", "MAL_FINANSIELLT", "MAL_VERKSAMHET", "MEDLEM", "MINNESPOST", "ML",
+           "NT", "PREFIXES", "RR", "SA", "SECTIONS", "UNDERSKOTT", "Family", "Format", "Key", "Noter", "Section",
+           "Uppfoljning", "format_of", "lookup", "readme_lines", "readme_with_keys"]
 
 PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]
                                + [Uppfoljning.prefix]))

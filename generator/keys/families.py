@@ -32,7 +32,13 @@ class Family:
 DRIFT = Family("driftredovisning", "<verksamhet>", "Driftredovisning per verksamhet", {
     "intakt": ("Intäkt", BELOPP), "kostnad": ("Kostnad", BELOPP), "netto": ("Netto", BELOPP),
     "budget": ("Budget netto", BELOPP), "avvikelse": ("Avvikelse netto − budget", BELOPP),
-    "netto_fjol": ("Netto föregående år", BELOPP),
+    "netto_fjol": ("Netto föregående år", BELOPP), "intakt_fjol": ("Intäkt föregående år", BELOPP),
+    "kostnad_fjol": ("Kostnad föregående år", BELOPP),
+})
+# A memo row under the driftredovisning's total: a derived figure named by its key, and a budget.
+MINNESPOST = Family("driftredovisning.minnespost", "<minnespost>", "Driftredovisningens minnesposter", {
+    "netto": ("Belopp", BELOPP), "budget": ("Budget", BELOPP), "avvikelse": ("Avvikelse belopp − budget", BELOPP),
+    "netto_fjol": ("Belopp föregående år", BELOPP),
 })
 MEDLEM = Family("medlemsavgifter", "<medlem>", "Medlemsavgift per medlem", {
     "belopp": ("Medlemsavgift", BELOPP), "andel": ("Andel av medlemsavgifterna", ANDEL),
@@ -49,6 +55,13 @@ INDIKATOR = Family("indikatormatning", "<insats>", "Indikatormätning per insats
     "svarande": ("Svarande", ANTAL), "avslutade": ("Avslutade deltagare", ANTAL),
     "svarsfrekvens": ("Svarsfrekvens", ANDEL),
 })
+# Figures the follow-up tables show row by row (truth rule 1: every shown figure has a key).
+AKTIVITET = Family("strukturaktiviteter", "<aktivitet>", "Strukturövergripande aktivitet", {
+    "deltagare": ("Antal deltagare", ANTAL),
+})
+FRAGA = Family("indikatormatning.fraga", "<insats>_<nr>", "Indikatormätning per fråga (numrerad i filens ordning)", {
+    "andel_positiva": ("Andel positiva svar", ANDEL),
+})
 # One row per deficit in the balanskravsresultat's table of deficits: `<år>` is the year
 # the deficit arose (a carried one, or this year's), `summa` the table's total row.
 UNDERSKOTT = Family("balanskravsresultat.underskott", "<år>", "Underskott att återställa per år", {
@@ -64,7 +77,8 @@ _MAL_FIELDS: dict[str, tuple[str, Format]] = {
 }
 MAL_VERKSAMHET = Family("mal.verksamhetsmal", "<nr>", "Per verksamhetsmål", _MAL_FIELDS)
 MAL_FINANSIELLT = Family("mal.finansiella_mal", "<nr>", "Per finansiellt mål", _MAL_FIELDS)
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, UNDERSKOTT, MAL_VERKSAMHET, MAL_FINANSIELLT)
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA, MINNESPOST, UNDERSKOTT, MAL_VERKSAMHET,
+            MAL_FINANSIELLT)
 
 
 class Noter:

@@ -91,6 +91,8 @@ class DR(Section):
     summa_budget = _k(prefix, "summa_budget", "Summa budget netto")
     summa_avvikelse = _k(prefix, "summa_avvikelse", "Summa avvikelse netto − budget")
     summa_netto_fjol = _k(prefix, "summa_netto_fjol", "Summa netto föregående år")
+    summa_intakt_fjol = _k(prefix, "summa_intakt_fjol", "Summa intäkt föregående år")
+    summa_kostnad_fjol = _k(prefix, "summa_kostnad_fjol", "Summa kostnad föregående år")
 
 
 class BK(Section):
@@ -136,6 +138,7 @@ class NT(Section):
 class MA(Section):
     prefix, title = "medlemsavgifter", "Medlemsavgifter"
     summa = _k(prefix, "summa", "Summa medlemsavgifter")
+    summa_andel = _k(prefix, "summa_andel", "Summa av medlemmarnas andelar", ANDEL)
     andel_staten = _k(prefix, "andel_staten", "Statens andel", ANDEL)
     andel_region = _k(prefix, "andel_region", "Regionens andel", ANDEL)
     andel_kommun = _k(prefix, "andel_kommun", "Kommunernas andel", ANDEL)
@@ -151,6 +154,13 @@ class IN(Section):
     strukturovergripande_budget = _k(prefix, "strukturovergripande.budget", "Strukturövergripande insatser, budget")
     strukturovergripande_andel = _k(prefix, "strukturovergripande.andel_av_kostnaderna",
                                     "Strukturövergripande insatser, andel av verksamhetens kostnader", ANDEL)
+    individinriktad_avvikelse = _k(prefix, "individinriktad.avvikelse",
+                                   "Individinriktade insatser, avvikelse budget − utfall")
+    strukturovergripande_avvikelse = _k(prefix, "strukturovergripande.avvikelse",
+                                        "Strukturövergripande insatser, avvikelse budget − utfall")
+    verksamhetens_kostnader = _k(prefix, "verksamhetens_kostnader",
+                                 "Verksamhetens kostnader som summa av kategorierna (positivt tal)")
+    summa_andel = _k(prefix, "summa_andel", "Summa av kategoriernas andelar av verksamhetens kostnader", ANDEL)
     # The whole förbund's individinriktade insatser, as a report's summary prints them; each
     # only when every individinriktad insats has the figures it is made of.
     individinriktad_deltagare = _k(prefix, "individinriktad.deltagare", "Individinriktade insatser, deltagare",

@@ -6,12 +6,12 @@ table with its rows and formats, and the sentences that carry figures.
 """
 from __future__ import annotations
 
+from .drift import table_driftredovisning
 from .noter import table_not, tables_bilagor
 from .page import NoteBlock, Page, Part, Section, layout_report
 from .statements import (
                          table_balanskrav,
                          table_balansrakning,
-                         table_driftredovisning,
                          table_kassaflodesanalys,
                          table_medlemsavgifter,
                          table_resultatrakning,

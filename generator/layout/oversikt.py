@@ -3,20 +3,23 @@ from __future__ import annotations
 
 from ..derive import Arsredovisning
 from ..formatting import kr, procent
-from ..keys import BR, MA, NT
+from ..keys import BR, MA, NT, RR
 from .tables import Column, Row, Table
 
-_FEMAR_ROWS = (("Verksamhetens intäkter", "verksamhetens_intakter", "belopp"),
-               ("Verksamhetens kostnader", "verksamhetens_kostnader", "belopp"),
-               ("Årets resultat", "arets_resultat", "belopp"), ("Eget kapital", "eget_kapital", "belopp"),
-               ("Soliditet", "soliditet", "procent"), ("Antal anställda", "antal_anstallda", "heltal"))
+# Label, field of the five-year row, format, and the export's key of that figure.
+_FEMAR_ROWS = (("Verksamhetens intäkter", "verksamhetens_intakter", "belopp", RR.verksamhetens_intakter),
+               ("Verksamhetens kostnader", "verksamhetens_kostnader", "belopp", RR.verksamhetens_kostnader),
+               ("Årets resultat", "arets_resultat", "belopp", RR.arets_resultat),
+               ("Eget kapital", "eget_kapital", "belopp", BR.summa_eget_kapital),
+               ("Soliditet", "soliditet", "procent", NT.soliditet),
+               ("Antal anställda", "antal_anstallda", "heltal", NT.antal_anstallda))
 
 
 def table_femar(r: Arsredovisning) -> Table:
     """Översikt över verksamhetens utveckling: one column per year, newest first."""
     columns = tuple(Column(str(row.year), str(row.year)) for row in r.femar)
-    rows = tuple(Row(label, tuple(getattr(year, name) for year in r.femar), format=fmt)  # type: ignore[arg-type]
-                 for label, name, fmt in _FEMAR_ROWS)
+    rows = tuple(Row(label, tuple(getattr(year, name) for year in r.femar), format=fmt,  # type: ignore[arg-type]
+                     key=key) for label, name, fmt, key in _FEMAR_ROWS)
     return Table("tabell-femarsoversikt", "Översikt över verksamhetens utveckling", columns, rows,
                  css="statement femar")
 

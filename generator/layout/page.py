@@ -16,7 +16,9 @@ from ..derive import Arsredovisning
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import balanskrav, mal, noter, oversikt, statements, uppfoljning, uppfoljningstabeller
+from . import balanskrav, mal, matter, noter, oversikt, statements, uppfoljning, uppfoljningstabeller
+from .drift import table_driftredovisning
+from .matter import Bilaga, Front, Signer
 from .tables import Table
 
 # The förvaltningsberättelse's standard sections, in the order of the report.
@@ -52,7 +54,7 @@ class Part:
     id: str
     number: str
     rubrik: str
-    sections: tuple[Section, ...] = ()
+    sections: tuple[Section | Bilaga, ...] = ()
 
     @property
     def heading(self) -> str:
@@ -84,20 +86,14 @@ class NoteBlock:
 
 
 @dataclass(frozen=True)
-class Signer:
-    namn: str
-    roll: str
-
-
-@dataclass(frozen=True)
 class Page:
     """Everything the report shows, decided; the templates only place it."""
 
     forbund: str
-    organisationsnummer: str
+    organisationsnummer: str | None
     sate: str | None
     year: int
-    beslutad: str
+    beslutad: str | None  # the board's decision date; a comparison year's may be unknown
     signeringsrad: bool
     ordforande: Markup | None
     parts: dict[str, Part]
@@ -108,6 +104,12 @@ class Page:
     revisorer: tuple[Signer, ...]
     elektronisk: bool
     charts: dict[str, Chart] = field(default_factory=dict)
+    front: Front = Front(matter.ARSREDOVISNING, "Årsredovisningen", None, None)
+    beslut: Markup | None = None  # the board's decisions, beside the signatures
+    ersattare: tuple[Signer, ...] = ()
+    revisorer_separat: bool = False  # the auditors' report is submitted separately
+    kommentarer: dict[str, Markup] = field(default_factory=dict)  # statement part id → text under it
+    bilagor: tuple[Bilaga, ...] = ()
 
     @property
     def toc(self) -> list[Part]:
@@ -197,7 +199,8 @@ def _content(key: str, c: _Context) -> tuple[str | None, Any]:
 
 
 def _sections(r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdown, part: str) -> list[Section]:
-    texts = {a.key: md(a.markdown, a.bilder) for a in r.narrativ if not a.key.startswith("eget_")}
+    texts = {a.key: md(a.markdown, a.bilder) for a in r.narrativ
+             if not a.key.startswith("eget_") and not matter.elsewhere(a.key)}
     own = [a for a in r.narrativ if a.key.startswith("eget_")]
     from_data = FROM_THE_DATA | ({"uppfoljning_av_insatser"} if r.insatser or r.arsfil.strukturaktiviteter else set())
     chosen: list[tuple[str, str, Markup | None, Avsnitt | None]] = []
@@ -220,14 +223,15 @@ def _sections(r: Arsredovisning, shown: dict[str, Chart], md: uppfoljning.Markdo
     return out
 
 
-def _parts(has_drift: bool) -> dict[str, Part]:
+def _parts(has_drift: bool, bilagor: tuple[Bilaga, ...] = ()) -> dict[str, Part]:
     listed = [("forvaltningsberattelse", "Förvaltningsberättelse", True), ("resultatrakning", "Resultaträkning", True),
               ("balansrakning", "Balansräkning", True), ("kassaflodesanalys", "Kassaflödesanalys", True),
               ("driftredovisning", "Driftredovisning", has_drift), ("noter", "Noter", True),
               ("styrelsens-underskrift", "Styrelsens underskrift", True),
-              ("revisorernas-pateckning", "Revisorernas påteckning", True)]
+              ("revisorernas-pateckning", "Revisorernas påteckning", True), ("bilagor", "Bilagor", bool(bilagor))]
     shown = [(id_, rubrik) for id_, rubrik, present in listed if present]
-    return {id_: Part(id_, str(n), rubrik) for n, (id_, rubrik) in enumerate(shown, start=1)}
+    return {id_: Part(id_, str(n), rubrik, bilagor if id_ == "bilagor" else ())
+            for n, (id_, rubrik) in enumerate(shown, start=1)}
 
 
 def _notes(r: Arsredovisning, md: uppfoljning.Markdown) -> tuple[NoteBlock, ...]:
@@ -244,15 +248,17 @@ def _underskrift(r: Arsredovisning) -> str:
     if u.elektronisk:
         return "Undertecknad enligt elektroniska underskrifter."
     style = r.forbund.installningar.datumformat
-    return f"{u.ort + ', ' if u.ort else ''}{datum(u.datum or r.arsfil.styrelsens_beslut, style)}"
+    when = u.datum or r.arsfil.styrelsens_beslut
+    return f"{u.ort + ', ' if u.ort else ''}{datum(when, style) if when else 'den ________________'}"
 
 
 def layout_report(r: Arsredovisning) -> Page:
     """The whole page of one report, from its derived figures and texts."""
     md = markdown_of(r)
     shown = {chart.id: chart for chart in charts(r)}
-    drift = statements.table_driftredovisning(r)
-    parts = _parts(drift is not None)
+    drift = table_driftredovisning(r)
+    bilagor = matter.bilagor(r, md)
+    parts = _parts(drift is not None, bilagor)
     fb = parts["forvaltningsberattelse"]
     parts[fb.id] = replace(fb, sections=tuple(_sections(r, shown, md, fb.number)))
     notes = _notes(r, md)
@@ -261,7 +267,7 @@ def layout_report(r: Arsredovisning) -> Page:
     ordforande = next((md(a.markdown, a.bilder) for a in r.narrativ if a.key == "ordforanden_har_ordet"), None)
     return Page(
         forbund=f.namn, organisationsnummer=f.organisationsnummer, sate=f.sate, year=r.year,
-        beslutad=datum(r.arsfil.styrelsens_beslut, f.installningar.datumformat),
+        beslutad=datum(r.arsfil.styrelsens_beslut, f.installningar.datumformat) if r.arsfil.styrelsens_beslut else None,
         signeringsrad=f.installningar.signeringsrad, ordforande=ordforande,
         parts=parts,
         statements=tuple((parts[id_], table) for id_, table in (
@@ -269,9 +275,8 @@ def layout_report(r: Arsredovisning) -> Page:
             ("balansrakning", statements.table_balansrakning(r)),
             ("kassaflodesanalys", statements.table_kassaflodesanalys(r)), ("driftredovisning", drift))
             if table is not None),
-        notes=notes, underskrift=_underskrift(r),
-        styrelse=tuple(Signer(p.namn, p.roll + (f", utsedd av {p.utsedd_av}" if p.utsedd_av else ""))
-                       for p in f.styrelse),
-        revisorer=tuple(Signer(p.namn + (f", {p.titel}" if p.titel else ""), f"Revisor utsedd av {p.utsedd_av}")
-                        for p in f.revisorer),
-        elektronisk=r.arsfil.underskrift.elektronisk, charts=shown)
+        notes=notes, underskrift=_underskrift(r), styrelse=matter.styrelse(r), revisorer=matter.revisorer(r),
+        elektronisk=r.arsfil.underskrift.elektronisk, charts=shown, front=matter.front(r),
+        beslut=matter.beslut(r, md), ersattare=matter.ersattare(r),
+        revisorer_separat=f.installningar.revisorernas_patekning == "separat",
+        kommentarer=matter.kommentarer(r, md), bilagor=bilagor)

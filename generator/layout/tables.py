@@ -21,7 +21,9 @@ from ..texts import ENHET
 # How a cell is shown: an amount in the table's unit, an amount with "kr", a share, a
 # count, or text (plain, or a goal's status).
 CellFormat = Literal["belopp", "kr", "procent", "heltal", "text", "status"]
-RowKind = Literal["rad", "indrag", "varav", "rubrik", "summa", "totalsumma"]
+RowKind = Literal["rad", "indrag", "varav", "rubrik", "summa", "totalsumma", "minnespost"]
+# A figure, a text, or None for a figure that is missing ("–"); "" in a column of figures
+# is a cell with nothing to show (a memo row's intäkt), not a missing figure.
 Cell = Decimal | int | str | Markup | None
 
 
@@ -36,6 +38,11 @@ class Column:
         """Figures are right-aligned in tabular digits; texts are not."""
         return self.format not in ("text", "status")
 
+    @property
+    def year(self) -> int | None:
+        """The year a column of years holds; none for a column of a field (budget, utfall)."""
+        return int(self.key) if len(self.key) == 4 and self.key.isdigit() else None
+
 
 @dataclass(frozen=True)
 class Row:
@@ -46,6 +53,9 @@ class Row:
     key: str | None = None
     format: CellFormat | None = None  # for every cell of the row, instead of the columns'
     css: str = ""  # an extra class, e.g. a goal's status
+    # The export's key of each cell, where the row's figures are not named `<key>.<column>`
+    # (a total row: `driftredovisning.summa_netto`); None for a cell without a figure.
+    cell_keys: tuple[str | None, ...] | None = None
 
 
 @dataclass(frozen=True)
@@ -74,6 +84,21 @@ class Table:
 
     def cell_format(self, row: Row, column: Column) -> CellFormat:
         return row.format or column.format
+
+    def cell_key(self, row: Row, column: Column) -> str | None:
+        """The figures export's key of the figure a cell shows (a table never disagrees with it).
+
+        In a table of years the cell is `figures[year][row.key]`; in a table of fields it is
+        `figures[report year][f"{row.key}.{column.key}"]`; in a table of facts (a column
+        without key) the row's key is the figure's. A row may name its cells' keys itself.
+        """
+        if row.cell_keys is not None:
+            return row.cell_keys[self.columns.index(column)]
+        if row.key is None:
+            return None
+        if column.year is not None or not column.key:
+            return row.key
+        return f"{row.key}.{column.key}"
 
 
 def total(values: Iterable[Decimal | None]) -> Decimal | None:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 from typing import Protocol
 
 from markupsafe import Markup
@@ -10,10 +9,10 @@ from markupsafe import Markup
 from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat
 from ..formatting import heltal, procent
-from ..keys import INDIKATOR, RR, SA
+from ..keys import IN, INDIKATOR, INSATS, SA
 from ..slug import unique_slugs
 from ..texts import KATEGORI, MAL_STATUS
-from .tables import Column, Row, Table, decimals, total
+from .tables import Column, Row, Table, decimals
 
 
 class Markdown(Protocol):
@@ -23,77 +22,86 @@ class Markdown(Protocol):
 
 
 def table_kategorier(r: Arsredovisning) -> Table | None:
-    """What the förbund's money financed, by category, as shares of verksamhetens kostnader."""
-    costs = r.value(RR.verksamhetens_kostnader)
-    if not r.kategorier or costs is None:
+    """What the förbund's money financed, by category, as shares of verksamhetens kostnader.
+
+    A category without utfall (an insats of it has none and no total was given) shows "–"
+    and no share; drift och administration, the rest, is then unknown too.
+    """
+    if not r.kategorier or r.value(IN.verksamhetens_kostnader) is None:
         return None
-    rows = [Row(k.namn, (k.utfall, k.andel), key=f"insatser.{k.key}") for k in r.kategorier]
-    rows.append(Row("Summa verksamhetens kostnader", (-costs, Decimal(1)), "totalsumma",
-                    key=RR.verksamhetens_kostnader))
+    rows = [Row(k.namn, (r.value(IN.kategori(k.key, "utfall")), r.value(IN.kategori(k.key, "andel_av_kostnaderna"))),
+                key=f"insatser.{k.key}") for k in r.kategorier]
+    rows.append(Row("Summa verksamhetens kostnader", (r.value(IN.verksamhetens_kostnader), r.value(IN.summa_andel)),
+                    "totalsumma", cell_keys=(IN.verksamhetens_kostnader, IN.summa_andel)))
     return Table("tabell-kategorier", f"Kostnader per kategori {r.year}",
-                 (Column("Utfall", "utfall"), Column("Andel av kostnaderna", "andel", "procent")),
+                 (Column("Utfall", "utfall"), Column("Andel av kostnaderna", "andel_av_kostnaderna", "procent")),
                  tuple(rows), decimals=decimals(rows, amount_columns=1), first_header="Kategori")
 
 
 def table_insatser(r: Arsredovisning, kategori: str) -> Table | None:
-    """Budget, utfall and avvikelse of the insatser of one category."""
+    """Budget, utfall and avvikelse of the insatser of one category; the total row is the category's."""
     mine = [i for i in r.insatser if i.insats.kategori == kategori]
     if not mine:
         return None
     rows = [Row(i.insats.namn, (i.budget, i.utfall, i.avvikelse), key=f"insatser.{i.key}") for i in mine]
-    # A column with a hole has no total: a sum that leaves a row out would be false.
-    budget, utfall, avvikelse = (total([getattr(i, name) for i in mine])
-                                 if all(getattr(i, name) is not None for i in mine) else None
-                                 for name in ("budget", "utfall", "avvikelse"))
-    rows.append(Row("Summa", (budget, utfall, avvikelse), "totalsumma", key=f"insatser.{kategori}"))
+    names = ("budget", "utfall", "avvikelse")
+    rows.append(Row("Summa", tuple(r.value(f"insatser.{kategori}.{n}") for n in names), "totalsumma",
+                    key=f"insatser.{kategori}"))
     columns: tuple[Column, ...] = (Column("Budget", "budget"), Column("Utfall", "utfall"),
                                    Column("Avvikelse budget − utfall", "avvikelse"))
-    if all(i.budget is None for i in mine):  # no insats has a budget: utfall alone, not two empty columns
+    if all(i.budget is None for i in mine):  # no insats has a budget: show utfall alone, not two empty columns
         columns = columns[1:2]
         rows = [Row(row.label, row.values[1:2], row.kind, row.note, row.key) for row in rows]
     return Table(f"tabell-insatser-{kategori}", f"{KATEGORI[kategori]} {r.year}", columns, tuple(rows),
                  decimals=decimals(rows), first_header="Insats")
 
 
-def _fact(label: str, value: object, format: str = "text") -> Row:
-    return Row(label, (value,), format=format)  # type: ignore[arg-type]
+def _fact(label: str, value: object, format: str = "text", key: str | None = None) -> Row:
+    return Row(label, (value,), format=format, key=key)  # type: ignore[arg-type]
+
+
+def _figure(i: InsatsResultat, label: str, name: str, format: str = "kr") -> list[Row]:
+    """A fact row of one of the insats's figures (insatser.<insats>.<fält>); none when it is missing."""
+    value = i.insats.avslutade if name == "avslutade" else (
+        i.insats.avslutade_med_stegforflyttning if name == "avslutade_med_stegforflyttning" else getattr(i, name))
+    return [] if value is None else [_fact(label, value, format, INSATS(i.key, name))]
 
 
 def _deltagare_rows(i: InsatsResultat) -> list[Row]:
     d = i.insats.deltagare
     if i.deltagare is None or d is None:
         return []
-    kon = f"{procent(i.andel_kvinnor)} kvinnor, {procent(i.andel_man)} män"
+    rows = _figure(i, "Antal deltagare", "deltagare", "heltal") + _figure(i, "Andel kvinnor", "andel_kvinnor",
+                                                                          "procent")
+    rows += _figure(i, "Andel män", "andel_man", "procent")
     if d.annan:
-        kon += f", {procent(i.andel_annan)} annan eller uppgift saknas"
-    return [_fact("Antal deltagare", heltal(i.deltagare)), _fact("Könsfördelning", kon)]
+        rows += _figure(i, "Andel annan eller uppgift saknas", "andel_annan", "procent")
+    return rows
 
 
-def _resultat_row(i: InsatsResultat) -> list[Row]:
-    avslutade = i.insats.avslutade
-    if avslutade is None:
+def _resultat_rows(i: InsatsResultat) -> list[Row]:
+    if i.insats.avslutade is None:
         return []
-    return [_fact("Resultat", f"{heltal(i.insats.avslutade_med_stegforflyttning)} av {heltal(avslutade)} avslutade "
-                  f"deltagare har gjort en stegförflyttning ({procent(i.andel_stegforflyttning)})")]
+    return (_figure(i, "Avslutade deltagare", "avslutade", "heltal")
+            + _figure(i, "Avslutade med stegförflyttning", "avslutade_med_stegforflyttning", "heltal")
+            + _figure(i, "Andel av de avslutade med stegförflyttning", "andel_stegforflyttning", "procent"))
 
 
 def table_insats(i: InsatsResultat) -> Table:
-    """One insats's facts and figures, a row each."""
+    """One insats's facts and figures, a row each; each figure the export's `insatser.<insats>.<fält>`."""
     insats = i.insats
     texts = (("Projektägare", insats.projektagare), ("Syfte", insats.syfte), ("Målgrupp", insats.malgrupp),
              ("Mål", insats.mal), ("Kvantitativt mål", insats.kvantitativt_mal))
     rows = [_fact(label, text) for label, text in texts if text]
-    rows += _deltagare_rows(i) + _resultat_row(i)
-    if i.budget is not None:
-        rows.append(_fact("Budget", i.budget, "kr"))
-    rows.append(_fact("Utfall", i.utfall, "kr"))
-    if i.avvikelse is not None:
-        rows.append(_fact("Avvikelse budget − utfall", i.avvikelse, "kr"))
-    if i.kostnad_per_deltagare is not None:
-        rows.append(_fact("Kostnad per deltagare", i.kostnad_per_deltagare, "kr"))
+    rows += _deltagare_rows(i) + _resultat_rows(i)
+    rows += _figure(i, "Budget", "budget") + _figure(i, "Utfall", "utfall")
+    if i.utfall is None:
+        rows.append(_fact("Utfall", "uppgift saknas"))
+    rows += _figure(i, "Avvikelse budget − utfall", "avvikelse")
+    rows += _figure(i, "Kostnad per deltagare", "kostnad_per_deltagare")
     if insats.maluppfyllelse:
         rows.append(_fact("Måluppfyllelse", MAL_STATUS[insats.maluppfyllelse]))
-    return Table(f"insats-{i.key}", insats.namn, (Column("", "varde", "text"),), tuple(rows), unit=None,
+    return Table(f"insats-{i.key}", insats.namn, (Column("", "", "text"),), tuple(rows), unit=None,
                  css="statement insats", header=False)
 
 
@@ -101,7 +109,8 @@ def table_strukturaktiviteter(r: Arsredovisning) -> Table | None:
     aktiviteter = r.arsfil.strukturaktiviteter
     if not aktiviteter:
         return None
-    rows = [Row(a.aktivitet, (a.deltagare, a.mal, a.resultat, a.maluppfyllelse)) for a in aktiviteter]
+    rows = [Row(a.aktivitet, (a.deltagare, a.mal, a.resultat, a.maluppfyllelse), key=f"strukturaktiviteter.{key}")
+            for a, key in zip(aktiviteter, unique_slugs([a.aktivitet for a in aktiviteter]), strict=True)]
     caption = (f"Aktiviteter {r.year}: {heltal(r.value(SA.antal))} aktiviteter med sammanlagt "
                f"{heltal(r.value(SA.deltagare))} deltagare")
     columns = (Column("Antal deltagare", "deltagare", "heltal"), Column("Mål", "mal", "text"),
@@ -126,9 +135,10 @@ def blocks_indikatormatning(r: Arsredovisning) -> list[SurveyBlock]:
         lead = (f"{heltal(r.value(INDIKATOR(key, 'svarande')))} av {heltal(r.value(INDIKATOR(key, 'avslutade')))} "
                 "avslutade deltagare besvarade enkäten, en svarsfrekvens på "
                 f"{procent(r.value(INDIKATOR(key, 'svarsfrekvens')))}.")
-        rows = [Row(q.fraga, (q.andel_positiva,)) for q in m.fragor]
+        rows = [Row(q.fraga, (q.andel_positiva,), key=f"indikatormatning.fraga.{key}_{n}")
+                for n, q in enumerate(m.fragor, start=1)]
         table = Table(f"tabell-indikator-{key}", f"Andel positiva svar, {m.insats} {r.year}",
-                      (Column("Andel positiva svar", "andel", "procent"),), tuple(rows), unit=None,
+                      (Column("Andel positiva svar", "andel_positiva", "procent"),), tuple(rows), unit=None,
                       first_header="Fråga")
         out.append(SurveyBlock(f"Indikatormätning: {m.insats}", f"{lead}\n{m.svarsalternativ or ''}".strip(), table))
     return out

@@ -18,7 +18,7 @@ from ..findings import Finding, Pos, error
 
 MB = 1024 * 1024
 # Far above any real file (the examples are 3–10 kB) and far below what hurts the machine.
-LIMIT = {".md": 1 * MB, ".png": 1 * MB, ".jpg": 1 * MB, ".jpeg": 1 * MB}
+LIMIT = {".md": 1 * MB, ".png": 1 * MB, ".jpg": 1 * MB, ".jpeg": 1 * MB, ".svg": 1 * MB}
 DEFAULT_LIMIT = 2 * MB
 
 # What the operating system says, in words a kansli user reads.

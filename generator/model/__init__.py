@@ -7,7 +7,8 @@ in words what to write when a value is wrong. The model itself only declares: it
 neither the YAML reader nor the validation library.
 
 `base` holds the kinds and the base of every object; `forbund` forbund.yaml; `arsfil`
-a year file; `noter` its notes; `uppfoljning` the insatser, mål and follow-up of a year.
+a year file; `noter` its notes; `uppfoljning` the insatser, mål and follow-up of a year;
+`kategorier` category totals given directly; `drift` the driftredovisning's memo rows.
 """
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ from .arsfil import (
                      Verksamhet,
 )
 from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text
-from .forbund import Forbund, Historik, Installningar, Ledamot, Medlem
+from .forbund import Ersattare, Forbund, Historik, Installningar, Ledamot, Logotyp, Medlem
 from .noter import Bilaga, Infonot, Post, Rad
 from .uppfoljning import (
     Aktivitet,
@@ -40,11 +41,12 @@ from .uppfoljning import (
     Varavrad,
 )
 
-MODULES = ("base", "forbund", "arsfil", "noter", "uppfoljning")
+MODULES = ("base", "forbund", "arsfil", "noter", "uppfoljning", "kategorier", "drift")
 
 __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
-           "Delmal", "Deltagare", "Driftredovisning", "Forbund", "Fraga", "Heltal", "Historik", "Indikatormatning",
-           "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor", "Ledamot", "Linje", "Lista",
-           "Mal", "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
+           "Delmal", "Deltagare", "Driftredovisning", "Ersattare", "Forbund", "Fraga", "Heltal", "Historik",
+           "Indikatormatning", "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor",
+           "Ledamot", "Linje", "Lista", "Logotyp", "Mal",
+           "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
            "Underskrift", "Uppfoljningsrad", "Uppfoljningstabell", "Varavrad", "Verksamhet"]
 __all__ += ["Infonot"]

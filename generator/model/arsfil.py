@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from .base import Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, Node, PMap, Text, empty_map
+from .drift import Minnespost
+from .kategorier import Kategorier
 from .noter import Infonot, Post
 from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild, Uppfoljningstabell
 
@@ -99,6 +101,17 @@ class Driftredovisning(Node):
     """Verksamheterna, en rad per verksamhet."""
     enhet: Annotated[Literal["kr", "tkr", "mnkr"], Kind("val")] = "kr"
     """Enheten tabellen visas i: kr, tkr eller mnkr. Beloppen skrivs alltid i kronor."""
+    summa_text: Text | None = None
+    """Texten på summaraden, till exempel Resultat; annars Summa."""
+    fotnoter: Lista[Text] = ()
+    """Fotnoter som visas under tabellen."""
+    finansiella_poster: JaNej = False
+    """ja: en rad Finansiella poster räknas fram ur resultaträkningen, så att verksamheterna summerar till
+    verksamhetens resultat och tabellen ändå slutar på årets resultat."""
+    jamforelse: Annotated[Literal["netto", "intakt_och_kostnad"], Kind("val")] = "netto"
+    """Fjolårets kolumner: netto, eller intakt_och_kostnad (fjolårets intäkt och kostnad ur fjolårets fil)."""
+    minnesposter: Lista[Minnespost] = ()
+    """Minnesposter under summaraden, till exempel utgående eget kapital eller likvida medel."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,10 @@ class Underskrift(Node):
     """Dagen då styrelsen skriver under, ÅÅÅÅ-MM-DD."""
     elektronisk: JaNej = False
     """true: årsredovisningen skrivs under elektroniskt."""
+    beslut: Text | None = None
+    """Styrelsens beslut vid underskrifterna, t.ex. att föra över medel (Markdown, får namnge {{ nyckeltal }})."""
+    ej_undertecknat: Lista[Text] = ()
+    """Ledamöter (namn som i forbund.yaml) som inte har skrivit under; de visas utan namnteckningsrad."""
 
 
 @dataclass(frozen=True)
@@ -173,8 +190,10 @@ class Arsfil(Node):
 
     ar: Artal
     """Räkenskapsåret, samma som filens namn."""
-    styrelsens_beslut: Datum
-    """Dagen då styrelsen fastställde årsredovisningen, ÅÅÅÅ-MM-DD."""
+    # Optional only for a comparison year (the latest year must have it, check_beslutsdatum),
+    # so kw_only keeps it in its place among the required keys.
+    styrelsens_beslut: Datum | None = field(default=None, kw_only=True)
+    """Dagen då styrelsen fastställde årsredovisningen, ÅÅÅÅ-MM-DD (krävs för förbundets senaste år)."""
     medlemsavgifter: PMap[Annotated[str, Kind("namn")], Belopp]
     """Varje medlems avgift i kronor, med medlemmens namn som i forbund.yaml."""
     resultatrakning: Resultatrakning
@@ -183,6 +202,8 @@ class Arsfil(Node):
     """Balansräkningens rader."""
     underskrift: Underskrift = field(default_factory=Underskrift)
     """Ort, datum och sätt för styrelsens underskrift."""
+    diarienummer: Text | None = None
+    """Årsredovisningens diarienummer, visas på framsidan, till exempel SF 2024/12."""
     antal_anstallda: Heltal | None = None
     """Antal anställda vid årets slut."""
     investeringar: Investeringar = field(default_factory=Investeringar)
@@ -195,6 +216,8 @@ class Arsfil(Node):
     """Verksamhetsmål och finansiella mål."""
     insatser: Lista[Insats] = ()
     """Insatserna och deras uppföljning."""
+    kategorier: Kategorier | None = None
+    """Utfall och budget per kategori, för insatser vars kostnader redovisas bara per kategori."""
     strukturaktiviteter: Lista[Aktivitet] = ()
     """Strukturövergripande aktiviteter."""
     indikatormatning: Lista[Indikatormatning] = ()

@@ -5,7 +5,7 @@ from dataclasses import dataclass, field
 from typing import Annotated, Literal
 
 from ..rules import EGET_KAPITAL_TAK
-from .base import Artal, Belopp, Heltal, JaNej, Kind, MinstEn, Node, PMap, Tal, Text, empty_map
+from .base import Artal, Belopp, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text, empty_map
 
 MedlemTyp = Annotated[Literal["staten", "region", "kommun"], Kind("val")]
 
@@ -24,14 +24,34 @@ class Medlem(Node):
 
 @dataclass(frozen=True)
 class Ledamot(Node):
-    """En ledamot i styrelsen; alla skriver under årsredovisningen."""
+    """En ledamot i styrelsen; alla skriver under, utom de som årsfilen anger under underskrift.ej_undertecknat."""
 
     namn: Text
-    """Ledamotens namn."""
+    """Ledamotens namn, eller organisationens när en organisation skriver under (se organisation_undertecknar)."""
     roll: Text
     """Rollen i styrelsen: Ordförande, Vice ordförande, Ledamot …"""
     utsedd_av: Text | None = None
     """Den medlem som utsett ledamoten."""
+    parti: Text | None = None
+    """Partiet, visas inom parentes efter namnet: (S), (M) …"""
+    organisation: Text | None = None
+    """Organisationen ledamoten företräder, visas efter namnet, till exempel Arbetsförmedlingen."""
+    organisation_undertecknar: JaNej = False
+    """true: namn är en organisation som skriver under; raden får plats för företrädarens namnförtydligande."""
+
+
+@dataclass(frozen=True)
+class Ersattare(Node):
+    """En ersättare i styrelsen; ersättarna listas men skriver inte under."""
+
+    namn: Text
+    """Ersättarens namn."""
+    utsedd_av: Text | None = None
+    """Den medlem som utsett ersättaren."""
+    parti: Text | None = None
+    """Partiet, visas inom parentes efter namnet."""
+    organisation: Text | None = None
+    """Organisationen ersättaren företräder."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +78,22 @@ class Installningar(Node):
     """Datum som 2024-03-08 (iso) eller 8 mars 2024 (lang)."""
     not_eget_kapital: JaNej = False
     """true: en not till Summa eget kapital med ingående eget kapital, årets resultat och utgående eget kapital."""
+    titel: Text = "Årsredovisning"
+    """Dokumentets namn på framsidan, i sidhuvudet och i metadata, till exempel Årsrapport."""
+    titel_bestamd: Text | None = None
+    """Titelns bestämda form, när den inte är titeln följd av -en eller -n (till exempel Årsbokslutet)."""
+    revisorernas_patekning: Annotated[Literal["i_rapporten", "separat"], Kind("val")] = "i_rapporten"
+    """i_rapporten: revisorerna skriver under påteckningen; separat: revisionsberättelsen lämnas separat."""
+
+
+@dataclass(frozen=True)
+class Logotyp(Node):
+    """Förbundets logotyp på framsidan: en SVG- eller PNG-fil i förbundets mapp."""
+
+    fil: Text
+    """Sökvägen i förbundets mapp, till exempel bilder/logo.svg."""
+    alt: Text
+    """Vad logotypen visar, i ord, för den som inte ser bilden, till exempel Förbundets logotyp."""
 
 
 @dataclass(frozen=True)
@@ -102,8 +138,6 @@ class Forbund(Node):
 
     namn: Text
     """Förbundets namn, till exempel Samordningsförbundet Halland."""
-    organisationsnummer: Text
-    """Organisationsnumret inom citattecken: "222000-2857"."""
     medlemmar: MinstEn[Medlem]
     """Förbundets medlemmar, en rad per medlem."""
     styrelse: MinstEn[Ledamot]
@@ -112,8 +146,14 @@ class Forbund(Node):
     """Revisorerna, som skriver under påteckningen."""
     verksamhetside: Text
     """Förbundets verksamhetsidé."""
+    organisationsnummer: Text | None = None
+    """Organisationsnumret inom citattecken: "222000-2857"; utelämnas det visas det inte."""
     sate: Text | None = None
     """Förbundets säte (ort)."""
+    logotyp: Logotyp | None = None
+    """Logotyp på framsidan: fil (SVG eller PNG i förbundets mapp) och alt (vad den visar)."""
+    ersattare: Lista[Ersattare] = ()
+    """Styrelsens ersättare, som listas vid underskrifterna men inte skriver under."""
     vision: Text | None = None
     """Förbundets vision."""
     installningar: Installningar = field(default_factory=Installningar)

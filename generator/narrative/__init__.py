@@ -5,6 +5,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from ..findings import Finding
+from . import fotnoter
 from .links import lint
 from .markdown import MD, render_markdown
 from .references import Referens, fill, references
@@ -23,4 +24,5 @@ def to_html(text: str, figures: dict[int, dict[str, Decimal]], year: int,
 def link_findings(text: str, path: str, first_line: int) -> list[Finding]:
     """A warning for each link or image of a Markdown text that the report shows as text
     (W-LANK, W-BILD), for a text starting at `first_line` of `path` (a YAML kommentar)."""
-    return lint(MD.parse(text), text.split("\n"), path, first_line)
+    tokens = MD.parse(text)
+    return lint(tokens, text.split("\n"), path, first_line) + fotnoter.lint(tokens, text.split("\n"), path, first_line)

@@ -11,12 +11,13 @@ import nh3
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from . import fotnoter
 from .links import allowed, as_text
 
 ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h4", "h5", "h6", "blockquote", "code",
-                "table", "thead", "tbody", "tr", "th", "td", "hr", "s", "img"}
+                "table", "thead", "tbody", "tr", "th", "td", "hr", "s", "img", "sup"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "img": {"src", "alt"},
-                      "*": {"data-line"}}
+                      "sup": {"data-fotnot"}, "*": {"data-line"}}
 # A picture's src while the HTML is sanitised; the data: URL replaces it afterwards.
 _PLACEHOLDER = re.compile(r'src="#bild-(\d+)"')
 
@@ -35,7 +36,7 @@ def markdown() -> MarkdownIt:
 MD = markdown()
 
 
-def _prepare(tokens: list[Token], bilder: Mapping[str, str]) -> list[str]:
+def _prepare(tokens: list[Token], bilder: Mapping[str, str], notes: fotnoter.Fotnoter) -> list[str]:
     """Headings below the section's, refused links and images made text, and each top-level
     block marked with its line in the text (the print stage names the line of a block that
     does not fit the page); the data: URLs of the pictures shown, in order."""
@@ -48,7 +49,7 @@ def _prepare(tokens: list[Token], bilder: Mapping[str, str]) -> list[str]:
         if token.nesting == 1 and token.level == 0 and token.map:
             token.attrSet("data-line", str(token.map[0]))
         if token.type == "inline" and token.children:
-            token.children = as_text(token.children, bilder)
+            token.children = fotnoter.mark(as_text(token.children, bilder), notes)
             for child in token.children:
                 if child.type == "image":
                     urls.append(bilder[str(child.attrGet("src"))])
@@ -64,7 +65,7 @@ def _clean_attribute(tag: str, name: str, value: str) -> str | None:
         return value if allowed(value) else None
     if name == "src":
         return value if _PLACEHOLDER.fullmatch(f'src="{value}"') else None
-    if name == "data-line":
+    if name in ("data-line", "data-fotnot"):
         return value if value.isdigit() else None
     return value
 
@@ -72,8 +73,8 @@ def _clean_attribute(tag: str, name: str, value: str) -> str | None:
 def render_markdown(text: str, bilder: Mapping[str, str] | None = None) -> str:
     """`bilder`: the pictures that may be shown, src → data: URL (bilder.read_images)."""
     env: dict[str, object] = {}
-    tokens = MD.parse(text, env)
-    urls = _prepare(tokens, bilder or {})
+    tokens, notes = fotnoter.extract(MD.parse(text, env))
+    urls = _prepare(tokens, bilder or {}, notes)
     html = MD.renderer.render(tokens, MD.options, env)
     clean = nh3.clean(html, tags=ALLOWED_TAGS, attributes=ALLOWED_ATTRIBUTES,
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer",
@@ -82,6 +83,7 @@ def render_markdown(text: str, bilder: Mapping[str, str] | None = None) -> str:
     # print stage reports one wider than the page); the wrapper is ours, added after nh3.
     clean = clean.replace("<table", '<div class="table-scroll"><table').replace("</table>", "</table></div>")
     clean = _PLACEHOLDER.sub(lambda m: f'src="{urls[int(m.group(1))]}"', clean)
+    clean = fotnoter.finish(clean, notes, render_markdown)
     # Ammonia writes the no-break space as an entity; the tables carry the character
     # itself, and a figure in the text should be the very same string as in a table.
     return clean.replace("&nbsp;", "\u00a0")

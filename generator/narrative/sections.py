@@ -17,11 +17,18 @@ from ..chars import invisible_in, misleads, name_of
 from ..findings import Finding, Pos, error, excerpt, warning
 from ..load.files import read_text
 from ..texts import AVSNITT, AVSNITT_ALIAS
+from . import fotnoter
 from .bilder import image_tokens, read_images
 from .links import lint
 from .markdown import MD
 
 _BY_TITLE = {title.lower(): key for key, title in AVSNITT.items()}
+# `## Bilaga: Verksamhetsplan 2024` starts an appendix after the auditors' påteckning.
+BILAGA = re.compile(r"(?i)bilaga\s*\d*\s*[:.–-]\s*(?P<rubrik>\S.*)")
+# `## Kommentar till driftredovisningen` is shown right under that statement.
+KOMMENTAR = {f"kommentar till {name}": f"kommentar_{part}" for name, part in (
+    ("resultaträkningen", "resultatrakning"), ("balansräkningen", "balansrakning"),
+    ("kassaflödesanalysen", "kassaflodesanalys"), ("driftredovisningen", "driftredovisning"))}
 
 
 @dataclass(frozen=True)
@@ -97,17 +104,23 @@ def split_sections(text: str, shown: str, folder: Path | None = None) -> tuple[l
         findings.append(error("E-NARRATIV", "texten före den första rubriken hör inte till något avsnitt; börja "
                               "filen med en rubrik, till exempel '## Organisation'", Pos(shown, 1, 1)))
     last_standard: str | None = None
-    own = 0
+    own = bilagor = 0
     findings += _heading_links(text, headings, shown)
     for h in headings:
-        key = _BY_TITLE.get(h.title.lower()) or AVSNITT_ALIAS.get(h.title.lower())
+        key = _BY_TITLE.get(h.title.lower()) or AVSNITT_ALIAS.get(h.title.lower()) or KOMMENTAR.get(h.title.lower())
         pos = Pos(shown, h.line + 1, 1)
-        if not h.title:
+        bilaga = BILAGA.fullmatch(h.title)
+        if bilaga:
+            bilagor += 1
+            sections.append(Avsnitt(f"bilaga_{bilagor}", bilaga.group("rubrik").strip(), h.body, None, pos, h.line + 2))
+        elif not h.title:
             findings.append(error("E-NARRATIV", "rubriken saknar text: skriv avsnittets namn efter ## (till exempel "
                                   "'## Organisation') eller ta bort raden", pos))
         elif key and (first := next((s for s in sections if s.key == key), None)):
             findings.append(error("E-NARRATIV", f'avsnittet "{excerpt(h.title)}" finns redan på rad {first.pos.line}; '
                                   "slå ihop de två till ett avsnitt", pos))
+        elif key and key.startswith("kommentar_"):
+            sections.append(Avsnitt(key, h.title, h.body, None, pos, h.line + 2))
         elif key:
             sections.append(Avsnitt(key, AVSNITT[key], h.body, None, pos, h.line + 2))
             last_standard = key
@@ -129,6 +142,7 @@ def _with_pictures(sections: list[Avsnitt], findings: list[Finding], shown: str,
         tokens = MD.parse(a.markdown)
         bilder, varfor = read_images(tokens, folder, str(PurePosixPath(shown).parent)) if folder else ({}, {})
         findings += lint(tokens, a.markdown.split("\n"), shown, a.body_line, bilder, varfor)
+        findings += fotnoter.lint(tokens, a.markdown.split("\n"), shown, a.body_line)
         out.append(dataclasses.replace(a, bilder=tuple(bilder.items())))
     return out, findings
 
