@@ -10,7 +10,8 @@ from .conftest import DATA, FORBUND, LATEST, ROOT, derive_year, run_cli
 
 DYNAMIC = re.compile(r"^(noter\.|femar\.|jamforelsetal\.|driftredovisning\.(?!summa_)"
                      r"|medlemsavgifter\.(?!summa$|summa_andel$|andel_)"
-                     r"|indikatormatning\.|strukturaktiviteter\.(?!antal$|deltagare$)|balanskravsresultat\.underskott\."
+                     r"|indikatormatning\.|mal\.(verksamhetsmal|finansiella_mal)\.\d|uppfoljning\."
+                     r"|strukturaktiviteter\.(?!antal$|deltagare$)|balanskravsresultat\.underskott\."
                      r"|insatser\.(?!individinriktad\.|strukturovergripande\.|drift_och_administration\."
                      r"|verksamhetens_kostnader$|summa_andel$))")
 

@@ -18,6 +18,7 @@ from .insatser import check_indikatormatning, check_insatser
 from .jamforelse import check_jamforelse
 from .kategorier import check_kategorier
 from .kontroll import check_kontrollsummor, check_lankar, check_referenser
+from .mal import check_mal
 from .medlemmar import check_medlemmar, check_medlemsandelar
 from .noter import check_infonoter, check_specifikationer
 from .nycklar import check_nycklar
@@ -34,6 +35,7 @@ from .rimlighet import (
 )
 from .statements import check_anlaggningstillgangar, check_balans, check_driftredovisning, check_kassaflode
 from .underskrifter import check_beslutsdatum, check_ej_undertecknat, check_kommentarer
+from .uppfoljning import check_uppfoljning
 
 Check = Callable[[Arsredovisning], Iterable[Finding]]
 
@@ -45,6 +47,7 @@ CHECKS: tuple[Check, ...] = (
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
     check_historik, check_underskott, check_tecken_pa_belopp, check_reservnamn, check_aterstalls_inte,
     check_ej_undertecknat, check_kommentarer, check_beslutsdatum, check_minnesposter, check_femar, check_jamforelse,
+    check_mal, check_uppfoljning,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]

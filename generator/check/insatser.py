@@ -7,6 +7,7 @@ from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat, drift_row_for
 from ..findings import Finding, did_you_mean, error, excerpt, warning
 from ..formatting import plain
+from .mal import suggest_key
 
 
 def _drift_link(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
@@ -49,10 +50,32 @@ def _counts(result: InsatsResultat) -> Iterator[Finding]:
                     insats.pos_of("avslutade_med_stegforflyttning"))
 
 
+def _accounts(r: Arsredovisning, result: InsatsResultat) -> Iterator[Finding]:
+    """The follow-up's utfall against the note, bilaga or driftredovisning rows it is tied to."""
+    insats = result.insats
+    if not insats.utfall_enligt:
+        return
+    known = r.figures.get(r.year, {})
+    for raw in insats.utfall_enligt:
+        key = raw.strip()
+        if key not in known:
+            hint = suggest_key(key, sorted(known))
+            yield error("E-INSATS", f'insats "{excerpt(insats.namn)}": utfall_enligt "{excerpt(key, 100)}" är ingen '
+                        f"siffra för {r.year}{hint}", insats.pos_of("utfall_enligt"))
+    accounts, utfall = result.enligt_redovisningen, result.utfall
+    if accounts is not None and utfall is not None and accounts != utfall:
+        keys = " + ".join(k.strip() for k in insats.utfall_enligt)
+        at = insats.pos_of("utfall") if insats.utfall is not None else insats.pos_of("utfall_enligt")
+        yield error("E-AVSTAMNING", f'insats "{excerpt(insats.namn)}": utfallet i uppföljningen är {plain(utfall)} kr '
+                    f"men räkenskaperna ({keys}) ger {plain(accounts)} kr, skillnad {plain(utfall - accounts)} kr; "
+                    "rätta utfallet eller nycklarna", at)
+
+
 def check_insatser(r: Arsredovisning) -> Iterator[Finding]:
-    """Each insats agrees with its driftredovisning row, and its counts make sense."""
+    """Each insats agrees with its driftredovisning row and its accounts, and its counts make sense."""
     for result in r.insatser:
         yield from _drift_link(r, result)
+        yield from _accounts(r, result)
         yield from _counts(result)
 
 

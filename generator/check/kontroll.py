@@ -100,7 +100,8 @@ def _yaml_texts(r: Arsredovisning) -> Iterator[tuple[str, str, int, int]]:
     arsfil = r.arsfil
     owners: list[tuple[object, str]] = [(arsfil.balanskrav, "styrelsens_forklaring"), (arsfil.underskrift, "beslut")]
     if arsfil.mal is not None:
-        owners += [(mal, "kommentar") for mal in arsfil.mal.verksamhetsmal + arsfil.mal.finansiella_mal]
+        goals = arsfil.mal.verksamhetsmal + arsfil.mal.finansiella_mal
+        owners += [(goal, "kommentar") for mal in goals for goal in (mal, *mal.delmal)]
     owners += [(insats, "kommentar") for insats in arsfil.insatser]
     owners += [(note, "beskrivning") for note in arsfil.noter]
     for owner, name in owners:

@@ -23,11 +23,13 @@ from .femar import derive_femar, femar_figures, history_figures
 from .insatser import derive_insatser, insats_figures
 from .jamforelse import derive_jamforelse, jamforelse_figures
 from .kategorier import derive_kategorier, follow_up_row_figures, kategori_figures
+from .mal import mal_figures
 from .medlemmar import derive_medlemsandelar, derive_nyckeltal
 from .noter import Not, derive_noter, note_figures
 from .report import ZERO, Arsredovisning, Figures
 from .statements import OPENING_REQUIRED, derive_balansrakning, derive_kassaflodesanalys, derive_resultatrakning
 from .summering import derive_individinriktade
+from .uppfoljning import derive_tabeller, tabell_figures
 from .upplysningar import derive_infonoter, eget_kapital_not, number_after
 
 __all__ = ["ZERO", "Arsredovisning", "Derived", "Figures", "derive_forbund", "derive_report"]
@@ -97,7 +99,7 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
         figures[year - 1].update(derive_medlemsandelar(source.forbund, fjol)[1])
     members, member_figures = derive_medlemsandelar(source.forbund, arsfil)
     figures[year].update(member_figures)
-    results = derive_insatser(arsfil)
+    results = derive_insatser(arsfil, figures[year])
     costs = figures[year][RR.verksamhetens_kostnader]
     categories = derive_kategorier(results, costs, arsfil)
     figures[year].update(insats_figures(arsfil, results))
@@ -108,6 +110,8 @@ def derive_report(derived: Derived, year: int, narrativ: tuple = ()) -> Arsredov
     femar = derive_femar(source.forbund, year, derived.figures)
     figures[year].update(femar_figures(femar))
     figures[year].update(jamforelse_figures(derive_jamforelse(arsfil, figures[year - 1])))
+    figures[year].update(mal_figures(arsfil, figures[year]))
+    figures[year].update(tabell_figures(derive_tabeller(arsfil, results)))
     return Arsredovisning(source.forbund, arsfil, fjol, figures, notes, drift_rows, members,
                           femar, tuple(narrativ), results, categories,
                           senaste=year == max(source.years), ar_med_fil=tuple(sorted(source.years)),

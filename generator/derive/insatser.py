@@ -10,11 +10,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..keys import INDIKATOR, INSATS, ML, SA
-from ..model import Arsfil, Insats, Mal, Verksamhet
+from ..keys import INDIKATOR, INSATS, SA
+from ..model import Arsfil, Insats, Verksamhet
 from ..slug import unique_slugs
 from ..texts import KATEGORI
-from .report import Figures
+from .report import ZERO, Figures
 
 
 @dataclass(frozen=True)
@@ -31,12 +31,7 @@ class InsatsResultat:
     kostnad_per_deltagare: Decimal | None
     andel_stegforflyttning: Decimal | None
     drift_rad: str | None  # the driftredovisning row it was taken from
-
-
-@dataclass(frozen=True)
-class Malsammanfattning:
-    uppnadda: int
-    antal: int
+    enligt_redovisningen: Decimal | None = None  # utfall as the figures `utfall_enligt` names give it
 
 
 def drift_row_for(insats: Insats, arsfil: Arsfil) -> Verksamhet | None:
@@ -53,9 +48,23 @@ def share(part: int | Decimal | None, whole: int | Decimal | None) -> Decimal | 
     return Decimal(part) / Decimal(whole)
 
 
-def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
+def from_accounts(insats: Insats, figures: Figures) -> Decimal | None:
+    """The utfall the accounts give: minus the sum of the figures `utfall_enligt` names.
+
+    Costs are negative in the export (a note row, a bilaga row, a driftredovisning row's
+    kostnad or netto); an insats's utfall is kronor spent, positive. None when a key is
+    not in the export (check names it).
+    """
+    values = [figures.get(k.strip()) for k in insats.utfall_enligt]
+    if not values or any(v is None for v in values):
+        return None
+    return -sum((v for v in values if v is not None), ZERO)
+
+
+def _insats(insats: Insats, key: str, arsfil: Arsfil, figures: Figures) -> InsatsResultat:
     row = drift_row_for(insats, arsfil)
-    budget, utfall = insats.budget, insats.utfall
+    accounts = from_accounts(insats, figures)
+    budget, utfall = insats.budget, insats.utfall if insats.utfall is not None else accounts
     if row is not None:
         utfall = -(row.intakt + row.kostnad)
         budget = -row.budget if row.budget is not None else budget
@@ -71,6 +80,7 @@ def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
         utfall / total if utfall is not None and total else None,
         share(insats.avslutade_med_stegforflyttning, insats.avslutade),
         row.namn if row is not None else None,
+        accounts,
     )
 
 
@@ -78,13 +88,12 @@ def _insats(insats: Insats, key: str, arsfil: Arsfil) -> InsatsResultat:
 RESERVED = (*KATEGORI, "drift_och_administration")
 
 
-def derive_insatser(arsfil: Arsfil) -> list[InsatsResultat]:
+def derive_insatser(arsfil: Arsfil, figures: Figures | None = None) -> list[InsatsResultat]:
+    """Each insats's figures; `figures` (the year's so far) give the utfall `utfall_enligt` names."""
     keys = unique_slugs([i.namn for i in arsfil.insatser], RESERVED)
-    return [_insats(insats, key, arsfil) for insats, key in zip(arsfil.insatser, keys, strict=True)]
+    return [_insats(insats, key, arsfil, figures or {}) for insats, key in zip(arsfil.insatser, keys, strict=True)]
 
 
-def malsammanfattning(mal: tuple[Mal, ...]) -> Malsammanfattning:
-    return Malsammanfattning(sum(m.status == "uppnatt" for m in mal), len(mal))
 
 
 _INSATS_FIELDS = ("budget", "utfall", "avvikelse", "deltagare", "andel_kvinnor", "andel_man", "andel_annan",
@@ -103,12 +112,6 @@ def _insats_figures(results: list[InsatsResultat]) -> Figures:
 
 def _follow_up_figures(arsfil: Arsfil, results: list[InsatsResultat]) -> Figures:
     f: Figures = {}
-    if arsfil.mal is not None:
-        for group in ("verksamhetsmal", "finansiella_mal"):
-            summary = malsammanfattning(getattr(arsfil.mal, group))
-            if summary.antal:
-                f[ML.grupp(group, "uppnadda")] = Decimal(summary.uppnadda)
-                f[ML.grupp(group, "antal")] = Decimal(summary.antal)
     if arsfil.strukturaktiviteter:
         f[SA.antal] = Decimal(len(arsfil.strukturaktiviteter))
         f[SA.deltagare] = Decimal(sum(a.deltagare or 0 for a in arsfil.strukturaktiviteter))

@@ -21,20 +21,24 @@ from .families import (
     INDIKATOR,
     INSATS,
     JAMFORELSE,
+    MAL_FINANSIELLT,
+    MAL_VERKSAMHET,
     MEDLEM,
     MINNESPOST,
     UNDERSKOTT,
     Family,
     Noter,
+    Uppfoljning,
 )
 from .fixed import BK, BR, DR, FIXED, IN, KF, MA, ML, NT, RR, SA, SECTIONS
 
 __all__ = ["AKTIVITET", "ANDEL", "ANTAL", "BELOPP", "BK", "BR", "DR", "DRIFT", "FAMILIES", "FEMAR", "FIXED", "FRAGA",
-           "IN", "INDIKATOR", "INSATS", "JAMFORELSE", "KF", "MA", "MEDLEM", "MINNESPOST", "ML", "NT", "PREFIXES", "RR",
-           "SA", "SECTIONS", "UNDERSKOTT", "Family", "Format", "Key", "Noter", "Section", "format_of", "lookup",
-           "readme_lines", "readme_with_keys"]
+           "IN", "INDIKATOR", "INSATS", "JAMFORELSE", "KF", "MA", "MAL_FINANSIELLT", "MAL_VERKSAMHET", "MEDLEM",
+           "MINNESPOST", "ML", "NT", "PREFIXES", "RR", "SA", "SECTIONS", "UNDERSKOTT", "Family", "Format", "Key",
+           "Noter", "Section", "Uppfoljning", "format_of", "lookup", "readme_lines", "readme_with_keys"]
 
-PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]))
+PREFIXES = tuple(dict.fromkeys([s.prefix for s in SECTIONS] + [f.prefix for f in FAMILIES] + [Noter.prefix]
+                               + [Uppfoljning.prefix]))
 
 
 def lookup(key: str) -> Key | None:
@@ -46,6 +50,8 @@ def lookup(key: str) -> Key | None:
         if match:
             name = key[len(family.prefix) + 1: match.start(1) - 1]
             return family(name, match.group(1))
+    if key.startswith(Uppfoljning.prefix + "."):
+        return Uppfoljning.lookup(key)
     if key.startswith(Noter.prefix + "."):
         return Key(key, key.rsplit(".", 1)[-1].replace("_", " ").capitalize())
     return None
@@ -82,6 +88,13 @@ def readme_lines() -> Iterator[str]:
     yield ("| `noter.summa_eget_kapital.ingaende`, `….arets_resultat`, `….summa`, "
            "`….varav_delvis.resultatutjamningsreserv` | The eget kapital note: opening, årets resultat, closing, "
            "varav the reserve | kr |")
+    yield ("| `uppfoljning.[<insats>.]<tabell>.<rad>.antal` | A follow-up row's count; `.kvinnor`, `.man`, "
+           "`.annan` per kön | antal |")
+    yield "| `uppfoljning.[<insats>.]<tabell>.<rad>.andel` | The row's share of the table's total | andel |"
+    yield ("| `uppfoljning.[<insats>.]<tabell>.<rad>.varav.<label>.antal` | A varav count; `.andel` its share "
+           "of its row | antal |")
+    yield ("| `uppfoljning.[<insats>.]<tabell>.summa.antal` | The rows' sum (`.totalt.antal` when the total is "
+           "entered) | antal |")
 
 
 README_START, README_END = "<!-- keys:start -->", "<!-- keys:end -->"

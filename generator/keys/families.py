@@ -91,7 +91,16 @@ JAMFORELSE = KeyFamily("jamforelsetal", "<nyckel>", "Fjolårets belopp som de pu
     "visat": ("Visat som jämförelsetal", BELOPP),
     "skillnad": ("Skillnad, visat − publicerat", BELOPP),
 })
-FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA, MINNESPOST, UNDERSKOTT, FEMAR, JAMFORELSE)
+# A goal's number in its list ("2"), a delmål's its goal's and its own ("2_1").
+_MAL_FIELDS: dict[str, tuple[str, Format]] = {
+    "delmal_uppnadda": ("Uppnådda delmål", ANTAL), "delmal_bedomda": ("Bedömda delmål", ANTAL),
+    "delmal_antal": ("Antal delmål", ANTAL), "utfall": ("Utfall", ANDEL),
+    "malvarde": ("Målvärde för året", ANDEL),
+}
+MAL_VERKSAMHET = Family("mal.verksamhetsmal", "<nr>", "Per verksamhetsmål", _MAL_FIELDS)
+MAL_FINANSIELLT = Family("mal.finansiella_mal", "<nr>", "Per finansiellt mål", _MAL_FIELDS)
+FAMILIES = (DRIFT, MEDLEM, INSATS, INDIKATOR, AKTIVITET, FRAGA, MINNESPOST, UNDERSKOTT, MAL_VERKSAMHET,
+            MAL_FINANSIELLT, FEMAR, JAMFORELSE)
 
 
 class Noter:
@@ -126,3 +135,26 @@ class Noter:
         return f"noter.{line}.bilaga.{slug_}"
 
 
+
+
+class Uppfoljning:
+    """Keys of the follow-up tables: `uppfoljning.<tabell>.<rad>.<falt>`, counts and shares.
+
+    A table of the whole förbund is `uppfoljning.<tabell>`, an insats's
+    `uppfoljning.<insats>.<tabell>`; a varav row adds `.varav.<label>`, the rows' sum is
+    `….summa` and an entered total `….totalt`. The last part says what the figure is.
+    """
+
+    prefix = "uppfoljning"
+    FIELDS: dict[str, tuple[str, Format]] = {
+        "antal": ("Antal", ANTAL), "kvinnor": ("Kvinnor", ANTAL), "man": ("Män", ANTAL),
+        "annan": ("Annan eller uppgift saknas", ANTAL), "andel": ("Andel", ANDEL),
+    }
+
+    @staticmethod
+    def lookup(key: str) -> Key | None:
+        field = key.rsplit(".", 1)[-1]
+        if not key.startswith("uppfoljning.") or field not in Uppfoljning.FIELDS:
+            return None
+        label, fmt = Uppfoljning.FIELDS[field]
+        return Key(key, label, fmt)

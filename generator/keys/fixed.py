@@ -193,10 +193,12 @@ class ML(Section):
     verksamhetsmal_antal = _k(prefix, "verksamhetsmal.antal", "Antal verksamhetsmål", ANTAL)
     finansiella_mal_uppnadda = _k(prefix, "finansiella_mal.uppnadda", "Uppnådda finansiella mål", ANTAL)
     finansiella_mal_antal = _k(prefix, "finansiella_mal.antal", "Antal finansiella mål", ANTAL)
+    verksamhetsmal_bedomda = _k(prefix, "verksamhetsmal.bedomda", "Verksamhetsmål som styrelsen bedömt", ANTAL)
+    finansiella_mal_bedomda = _k(prefix, "finansiella_mal.bedomda", "Finansiella mål som styrelsen bedömt", ANTAL)
 
     @staticmethod
     def grupp(grupp: str, falt: str) -> Key:
-        """mal.<verksamhetsmal|finansiella_mal>.uppnadda|antal."""
+        """mal.<verksamhetsmal|finansiella_mal>.uppnadda|bedomda|antal."""
         return FIXED[f"mal.{grupp}.{falt}"]
 
 

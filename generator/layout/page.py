@@ -17,7 +17,7 @@ from ..derive.jamforelse import note_number
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import balanskrav, jamforelse, matter, noter, oversikt, statements, uppfoljning
+from . import balanskrav, jamforelse, mal, matter, noter, oversikt, statements, uppfoljning, uppfoljningstabeller
 from .drift import table_driftredovisning
 from .matter import Bilaga, Front, Signer
 from .tables import Table
@@ -149,7 +149,7 @@ def _oversikt(c: _Context) -> dict[str, Any]:
 def _hushallning(c: _Context) -> dict[str, Any]:
     text = oversikt.eget_kapital_text(c.r)
     return {"text": text, "chart": c.charts.get("eget-kapital") if text else None,
-            "mal": uppfoljning.block_mal(c.r, c.md)}
+            "mal": mal.block_mal(c.r, c.md)}
 
 
 def _uppfoljning(c: _Context) -> dict[str, Any]:
@@ -160,7 +160,21 @@ def _uppfoljning(c: _Context) -> dict[str, Any]:
             "deltagare_chart": c.charts.get("deltagare"),
             "strukturovergripande": uppfoljning.table_insatser(r, "strukturovergripande"),
             "aktiviteter": uppfoljning.table_strukturaktiviteter(r),
-            "indikatorer": uppfoljning.blocks_indikatormatning(r)}
+            "indikatorer": uppfoljning.blocks_indikatormatning(r), **_follow_ups(c)}
+
+
+def _follow_ups(c: _Context) -> dict[str, Any]:
+    """Follow-up tables: the förbund's, each individinriktad insats's beside it, the structural ones'."""
+    tables = uppfoljningstabeller.follow_ups(c.r)
+    kategori = {i.key: i.insats.kategori for i in c.r.insatser}
+    per_insats: dict[str, list[Any]] = {}
+    for f in tables:
+        if f.insats_key and kategori[f.insats_key] == "individinriktad":
+            per_insats.setdefault(f"insats-{f.insats_key}", []).append((f.table, c.md(f.kommentar)))
+    return {"uppfoljning": [(f.table, c.md(f.kommentar)) for f in tables if f.insats_key is None],
+            "insats_uppfoljning": per_insats,
+            "struktur_uppfoljning": [(f.table, c.md(f.kommentar)) for f in tables
+                                     if f.insats_key and kategori[f.insats_key] != "individinriktad"]}
 
 
 def _balanskrav(c: _Context) -> dict[str, Any]:

@@ -9,8 +9,7 @@ from markupsafe import Markup
 from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat
 from ..formatting import heltal, procent
-from ..keys import IN, INDIKATOR, INSATS, ML, SA
-from ..model import Mal
+from ..keys import IN, INDIKATOR, INSATS, SA
 from ..slug import unique_slugs
 from ..texts import KATEGORI, MAL_STATUS
 from .tables import Column, Row, Table, decimals
@@ -143,36 +142,3 @@ def blocks_indikatormatning(r: Arsredovisning) -> list[SurveyBlock]:
                       first_header="Fråga")
         out.append(SurveyBlock(f"Indikatormätning: {m.insats}", f"{lead}\n{m.svarsalternativ or ''}".strip(), table))
     return out
-
-
-# --- Mål ------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class GoalsBlock:
-    summary: str  # "5 av 6 verksamhetsmål uppnådda; 3 av 4 finansiella mål uppnådda."
-    tables: tuple[Table, ...]
-
-
-_GROUPS = (("verksamhetsmal", "Verksamhetsmål", "verksamhetsmål"), ("finansiella_mal", "Finansiella mål",
-                                                                    "finansiella mål"))
-
-
-def _mal_table(r: Arsredovisning, group: str, title: str, goals: tuple[Mal, ...], md: Markdown) -> Table:
-    rows = [Row(m.text, (MAL_STATUS[m.status], md(m.kommentar) or ""), css=f"status-{m.status}") for m in goals]
-    return Table(f"tabell-{group.replace('_', '-')}", f"{title} {r.year}",
-                 (Column("Måluppfyllelse", "status", "status"), Column("Kommentar", "kommentar", "text")),
-                 tuple(rows), unit=None, css="statement mal", first_header="Mål")
-
-
-def block_mal(r: Arsredovisning, md: Markdown) -> GoalsBlock | None:
-    mal = r.arsfil.mal
-    if mal is None:
-        return None
-    parts = []
-    for group, _title, words in _GROUPS:
-        antal = r.value(ML.grupp(group, "antal"))
-        if antal:
-            parts.append(f"{heltal(r.value(ML.grupp(group, 'uppnadda')))} av {heltal(antal)} {words} uppnådda")
-    tables = tuple(_mal_table(r, group, title, getattr(mal, group), md) for group, title, _words in _GROUPS
-                   if getattr(mal, group))
-    return GoalsBlock("; ".join(parts) + ".", tables)

@@ -27,14 +27,26 @@ from .arsfil import (
 from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text
 from .forbund import Ersattare, Forbund, Historik, Installningar, Ledamot, Logotyp, Medlem
 from .noter import Bilaga, Infonot, Post, Rad
-from .uppfoljning import Aktivitet, Deltagare, Fraga, Indikatormatning, Insats, Mal, Malbild
+from .uppfoljning import (
+    Aktivitet,
+    Delmal,
+    Deltagare,
+    Fraga,
+    Indikatormatning,
+    Insats,
+    Mal,
+    Malbild,
+    Uppfoljningsrad,
+    Uppfoljningstabell,
+    Varavrad,
+)
 
 MODULES = ("base", "forbund", "arsfil", "noter", "uppfoljning", "kategorier", "drift")
 
 __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
-           "Deltagare", "Driftredovisning", "Ersattare", "Forbund", "Fraga", "Heltal", "Historik",
+           "Delmal", "Deltagare", "Driftredovisning", "Ersattare", "Forbund", "Fraga", "Heltal", "Historik",
            "Indikatormatning", "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor",
            "Ledamot", "Linje", "Lista", "Logotyp", "Mal",
            "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
-           "Underskrift", "Verksamhet"]
+           "Underskrift", "Uppfoljningsrad", "Uppfoljningstabell", "Varavrad", "Verksamhet"]
 __all__ += ["Infonot"]

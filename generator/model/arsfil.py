@@ -9,7 +9,7 @@ from .base import Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, Node, PMap, 
 from .drift import Minnespost
 from .kategorier import Kategorier
 from .noter import Infonot, Post
-from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild
+from .uppfoljning import Aktivitet, Indikatormatning, Insats, Malbild, Uppfoljningstabell
 
 # A statement line: an amount, or a mapping with its note's rows.
 Linje = Annotated[Decimal | Post, Kind("linje")]
@@ -232,6 +232,8 @@ class Arsfil(Node):
     """Strukturövergripande aktiviteter."""
     indikatormatning: Lista[Indikatormatning] = ()
     """Indikatormätningar."""
+    uppfoljning: Lista[Uppfoljningstabell] = ()
+    """Uppföljningstabeller för hela förbundet: antal per kommun, remitterande part, utfall …"""
     kontrollsummor: Kontrollsummor | None = None
     """Kontrollsummor ur bokföringen eller en publicerad rapport."""
     noter: Lista[Infonot] = ()
