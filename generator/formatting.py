@@ -42,6 +42,30 @@ def kr(value: Decimal | None) -> str:
     return DASH if value is None else f"{belopp(value)}{NBSP}kr"
 
 
+def absolut(value: Decimal | None) -> str:
+    """An amount without its sign, for a sentence that says the sign in words: 2 812 499 kr."""
+    return DASH if value is None else kr(abs(Decimal(value)))
+
+
+def resultat(value: Decimal | None) -> str:
+    """A result in words, never with a minus sign: ett underskott på 2 812 499 kr."""
+    if value is None:
+        return DASH
+    if belopp(value) == belopp(Decimal(0)):
+        return "ett nollresultat"
+    return f"{'ett underskott' if value < 0 else 'ett överskott'} på {absolut(value)}"
+
+
+def tkr(value: Decimal | None) -> str:
+    """An amount in thousands with one decimal, for prose: −2 812,5 tkr."""
+    return DASH if value is None else f"{belopp(value, 'tkr', 1)}{NBSP}tkr"
+
+
+def mnkr(value: Decimal | None) -> str:
+    """An amount in millions with one decimal, for prose: −2,8 mnkr."""
+    return DASH if value is None else f"{belopp(value, 'mnkr', 1)}{NBSP}mnkr"
+
+
 def procent(value: Decimal | None, decimals: int = 0) -> str:
     """A share as percent: 0.4236 → 42 %."""
     if value is None:

@@ -79,10 +79,20 @@ def test_a_figure_in_the_narrative_is_the_same_string_as_in_the_table(sydnarke, 
     h = render_html(halland)
     rr = re.search(r'id="tabell-resultatrakning".*?</table>', h, re.S).group(0)
     result_cell = re.search(r"Årets resultat</th>.*?class=\"amount\">([^<]+)<", rr, re.S).group(1)
-    assert f"Underskottet blev {result_cell} kr" in h
+    prose = h.replace("\n", " ")
+    assert f"Utfallet blev ett underskott på {result_cell.lstrip('−')}{NBSP}kr," in prose
     assert fill("{{ resultatrakning.arets_resultat@2022 }}", halland.figures, 2023) == f"−423{NBSP}974"
     assert fill("{{ nyckeltal.soliditet }}", halland.figures, 2023) == f"42{NBSP}%"
-    assert fill("{{ resultatrakning.arets_resultat | tkr }}", halland.figures, 2023) == f"−2{NBSP}812"
+    assert fill("{{ resultatrakning.arets_resultat | tkr }}", halland.figures, 2023) == f"−2{NBSP}812,5{NBSP}tkr"
+    assert fill("{{ resultatrakning.arets_resultat | mnkr }}", halland.figures, 2023) == f"−2,8{NBSP}mnkr"
+    assert fill("{{ resultatrakning.arets_resultat | absolut }}", halland.figures, 2023) == \
+        f"2{NBSP}812{NBSP}499{NBSP}kr"
+    assert fill("{{ resultatrakning.arets_resultat | resultat }}", halland.figures, 2023) == \
+        f"ett underskott på 2{NBSP}812{NBSP}499{NBSP}kr"
+    assert fill("{{ resultatrakning.arets_resultat@2022 | resultat }}", halland.figures, 2023) == \
+        f"ett underskott på 423{NBSP}974{NBSP}kr"
+    assert fill("{{ kassaflodesanalys.likvida_medel_vid_arets_slut | resultat }}", halland.figures, 2023) == \
+        f"ett överskott på 5{NBSP}537{NBSP}448{NBSP}kr"
 
 
 def _write_md(tmp_path, text: str):

@@ -110,12 +110,14 @@ def test_a_long_heading_is_quoted_as_a_short_excerpt(tmp_path):
     ("{% for x in y %}", '"{% for x in y %}" är inte tillåtet: texten namnger nyckeltal som {{ nyckel }} och kan '
                          "inte köra mallkod; ta bort det"),
     ("{{ 7*7 }}", '"{{ 7*7 }}" är inget nyckeltal: skriv till exempel {{ resultatrakning.arets_resultat }}, om du '
-                  "vill med @ÅÅÅÅ och | belopp / kr / tkr / procent / tal / heltal; texten kan inte köra mallkod"),
-    ("{{ resultatrakning.arets_resultat | euro }}", 'formatet "euro" finns inte; skriv ett av belopp, kr, tkr, '
-                                                    "procent, tal, heltal"),
+                  "vill med @ÅÅÅÅ och | belopp / kr / absolut / resultat / tkr / mnkr / procent / tal / heltal; "
+                  "texten kan inte köra mallkod"),
+    ("{{ resultatrakning.arets_resultat | euro }}", 'formatet "euro" finns inte; skriv ett av belopp, kr, absolut, '
+                                                    "resultat, tkr, mnkr, procent, tal, heltal"),
     ("{{ " + "x" * 200 + " }}", '"{{ ' + "x" * 36 + '…" är inget nyckeltal: skriv till exempel '
-                                "{{ resultatrakning.arets_resultat }}, om du vill med @ÅÅÅÅ och | belopp / kr / tkr / "
-                                "procent / tal / heltal; texten kan inte köra mallkod"),
+                                "{{ resultatrakning.arets_resultat }}, om du vill med @ÅÅÅÅ och | belopp / kr / "
+                                "absolut / resultat / tkr / mnkr / procent / tal / heltal; texten kan inte köra "
+                                "mallkod"),
 ])
 def test_what_may_not_stand_between_the_braces_is_said_in_swedish(text, problem):
     from generator.narrative import references

@@ -1,6 +1,8 @@
 """Figures in the narrative: `{{ resultatrakning.arets_resultat }}`, printed as the tables print it.
 
-A reference may add a year and a format: `{{ resultatrakning.arets_resultat@2022 | kr }}`.
+A reference may add a year and a format: `{{ resultatrakning.arets_resultat@2022 | kr }}`;
+`| resultat` says the sign in words ("ett underskott på 2 812 499 kr"), `| absolut` leaves
+it out, `| tkr` and `| mnkr` round to one decimal for prose.
 This is not a template language: nothing else may stand between the braces, and `{% … %}`
 is refused, so text from the data can never run code.
 """
@@ -12,12 +14,14 @@ from decimal import Decimal
 
 from .. import formatting
 from ..findings import excerpt
-from ..keys import PREFIXES, format_of
+from ..keys import BELOPP, PREFIXES, format_of
 
 REFERENCE = re.compile(r"\{\{(.*?)\}\}|\{%.*?%\}|\{#.*?#\}", re.S)
 _PREFIX = "|".join(PREFIXES)
 _INNER = re.compile(rf"^\s*((?:{_PREFIX})(?:\.[a-z0-9](?:[a-z0-9]|_(?!_))*)+)(?:@(\d{{4}}))?\s*(?:\|\s*([a-z]+)\s*)?$")
-FORMATS = ("belopp", "kr", "tkr", "procent", "tal", "heltal")
+FORMATS = ("belopp", "kr", "absolut", "resultat", "tkr", "mnkr", "procent", "tal", "heltal")
+# Formats that only make sense for an amount in kronor (a share has no "underskott").
+AMOUNT_FORMATS = ("belopp", "kr", "absolut", "resultat", "tkr", "mnkr")
 
 
 @dataclass(frozen=True)
@@ -42,8 +46,12 @@ def _parse(match: re.Match[str]) -> Referens:
                         f"{{{{ resultatrakning.arets_resultat }}}}, om du vill med @ÅÅÅÅ och | {' / '.join(FORMATS)}; "
                         "texten kan inte köra mallkod")
     key, year, fmt = parsed.group(1), parsed.group(2), parsed.group(3)
-    problem = f'formatet "{fmt}" finns inte; skriv ett av {", ".join(FORMATS)}' if fmt and fmt not in FORMATS \
-        else None
+    problem = None
+    if fmt and fmt not in FORMATS:
+        problem = f'formatet "{fmt}" finns inte; skriv ett av {", ".join(FORMATS)}'
+    elif fmt in AMOUNT_FORMATS and format_of(key) != BELOPP:
+        problem = (f'"{fmt}" är ett format för belopp, och {key} är inget belopp; skriv {{{{ {key} }}}} '
+                   "eller | procent, | tal, | heltal")
     return Referens(whole, key, int(year) if year else None, fmt, match.start(), problem)
 
 
@@ -53,10 +61,7 @@ def references(text: str) -> list[Referens]:
 
 def show(value: Decimal, key: str, fmt: str | None) -> str:
     """A figure as the tables show it, or in the format the reference asks for."""
-    chosen = fmt or format_of(key)
-    if chosen == "tkr":
-        return formatting.belopp(value, "tkr")
-    return str(getattr(formatting, chosen)(value))
+    return str(getattr(formatting, fmt or format_of(key))(value))
 
 
 def fill(text: str, figures: dict[int, dict[str, Decimal]], year: int) -> str:
