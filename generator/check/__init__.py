@@ -22,6 +22,7 @@ from .mal import check_mal
 from .medlemmar import check_medlemmar, check_medlemsandelar
 from .noter import check_infonoter, check_specifikationer
 from .nycklar import check_nycklar
+from .prosa import check_tal_i_text
 from .rimlighet import (
     check_andelar,
     check_ar,
@@ -47,7 +48,7 @@ CHECKS: tuple[Check, ...] = (
     check_nycklar, check_tecken, check_ar, check_underskrift, check_styrelse, check_dubbletter, check_andelar,
     check_historik, check_underskott, check_tecken_pa_belopp, check_reservnamn, check_aterstalls_inte,
     check_ej_undertecknat, check_kommentarer, check_beslutsdatum, check_minnesposter, check_femar, check_jamforelse,
-    check_mal, check_uppfoljning,
+    check_mal, check_uppfoljning, check_tal_i_text,
 )
 
 __all__ = ["CHECKS", "Check", "run_checks", *[c.__name__ for c in CHECKS]]
