@@ -91,3 +91,10 @@ def test_the_examples_type_no_figure(forbund, year):
     outcome = check_year(DATA / forbund, year)
     assert outcome.report is not None
     assert list(check_tal_i_text(outcome.report)) == []
+
+
+def test_the_fictional_example_says_its_results_in_words():
+    from generator.pipeline import render_report
+
+    html = " ".join(render_report(check_year(DATA / "exempelbygd", 2024).report).split()).replace("\u00a0", " ")
+    assert "Årets resultat blev ett underskott på 300 000 kr, efter ett överskott på 215 000 kr året innan." in html
