@@ -47,8 +47,7 @@ sys.path.insert(0, str(ROOT))
 from generator.pipeline import check_year, render_report  # noqa: E402
 
 DATA = ROOT / "data"
-SEEDS = ("halland", "sydnarke")
-FILES = ("forbund.yaml", "2022.yaml", "2023.yaml", "2023.md")
+SEEDS = ("halland", "sydnarke", "exempelbygd")
 MAX_INPUT = 100_000
 
 FRAGMENTS = [
@@ -330,6 +329,7 @@ class Campaign:
             shutil.rmtree(folder)
         folder.mkdir(parents=True)
         for name, data in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
             (folder / name).write_bytes(data)
         return folder
 
@@ -349,10 +349,10 @@ class Campaign:
         where = self.out / name
         where.mkdir(parents=True, exist_ok=True)
         for fname in changed:
-            (where / fname).write_bytes(files[fname])
+            (where / fname.replace("/", "_")).write_bytes(files[fname])
         minimal = self.minimise(crash, seed, files, changed)
         for fname, data in minimal.items():
-            (where / f"minimal-{fname}").write_bytes(data)
+            (where / f"minimal-{fname.replace('/', '_')}").write_bytes(data)
         note = [f"key: {crash.key}", f"kind: {crash.kind}", f"seed förbund: data/{seed}",
                 *(f"changed {f}: {'; '.join(c)}" for f, c in changed.items()), "", crash.detail]
         (where / "crash.txt").write_text("\n".join(note), encoding="utf-8")
@@ -383,7 +383,10 @@ class Campaign:
 
 
 def seed_files(seed: str) -> dict[str, bytes]:
-    return {name: (DATA / seed / name).read_bytes() for name in FILES if (DATA / seed / name).exists()}
+    """Every file an example förbund has: forbund.yaml, its years, and pictures such as its logo."""
+    folder = DATA / seed
+    return {path.relative_to(folder).as_posix(): path.read_bytes() for path in sorted(folder.rglob("*"))
+            if path.is_file()}
 
 
 def mutation_round(c: Campaign, rng: random.Random) -> None:

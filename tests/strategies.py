@@ -413,8 +413,9 @@ def _follow_up(draw, p: dict[str, int], m: int, result: int) -> dict:
                                     "fragor": [{"fraga": "Fick du det stöd du behövde?",
                                                 "andel_positiva": Decimal(draw(st.integers(0, 100))) / 100}]}]
     if draw(st.booleans()):
-        out["mal"] = {"verksamhetsmal": [{"text": f"Mål {i + 1}", "status": draw(st.sampled_from(STATUS))}
-                                         for i in range(draw(st.integers(1, 3)))],
+        out["uppfoljning"] = [draw(_uppfoljning())]
+    if draw(st.booleans()):
+        out["mal"] = {"verksamhetsmal": [draw(_mal(i)) for i in range(draw(st.integers(1, 3)))],
                       "finansiella_mal": [{"text": "Verksamheten bedrivs inom tilldelade medel.",
                                            "status": "uppnatt" if result >= 0 else "ej_uppnatt",
                                            "kommentar": "Resultatet blev {{ resultatrakning.arets_resultat }} kr."}]}
@@ -422,6 +423,43 @@ def _follow_up(draw, p: dict[str, int], m: int, result: int) -> dict:
         out["strukturaktiviteter"] = [{"aktivitet": "Gemensam utbildning", "deltagare": draw(st.integers(0, 300)),
                                        "maluppfyllelse": "Uppnått"}]
     return {k: v for k, v in out.items() if v}
+
+
+@st.composite
+def _mal(draw: Any, i: int) -> dict[str, Any]:
+    """A goal the board assessed or not, sometimes with delmål and a target for the year."""
+    goal: dict[str, Any] = {"text": f"Mål {i + 1}"}
+    if draw(st.booleans()):
+        goal["status"] = draw(st.sampled_from(STATUS))
+    if draw(st.booleans()):
+        goal["delmal"] = [{"text": f"Delmål {i + 1}.{j + 1}", **({"status": draw(st.sampled_from(STATUS))}
+                                                                  if draw(st.booleans()) else {})}
+                          for j in range(draw(st.integers(1, 2)))]
+    return goal
+
+
+@st.composite
+def _uppfoljning(draw: Any) -> dict[str, Any]:
+    """A follow-up table whose parts fit: varav within its row, rows within the total; a row may lack its count."""
+    rows = []
+    for j in range(draw(st.integers(1, 4))):
+        row: dict[str, Any] = {"text": f"Grupp {j + 1}"}
+        if draw(st.booleans()):
+            row["kvinnor"], row["man"] = draw(st.integers(0, 60)), draw(st.integers(0, 60))
+            count = row["kvinnor"] + row["man"]
+        elif draw(st.integers(0, 4)):
+            count = row["antal"] = draw(st.integers(0, 120))
+        else:
+            count = None  # nobody entered it: the table then has no sum and no shares
+        if count and draw(st.booleans()):
+            row["varav"] = [{"text": "varav unga vuxna", "antal": draw(st.integers(0, count))}]
+        rows.append(row)
+    table: dict[str, Any] = {"rubrik": "Deltagare per grupp", "dimension": draw(st.sampled_from(
+        ["kommun", "remitterande_part", "forsorjning", "utfall", "intag"])), "rader": rows}
+    counts = [r.get("antal", r.get("kvinnor", 0) + r.get("man", 0)) for r in rows]
+    if all("antal" in r or "kvinnor" in r for r in rows) and draw(st.booleans()):
+        table["totalt"] = sum(counts) + draw(st.integers(0, 20))
+    return table
 
 
 MARKDOWN = """## Organisation
