@@ -87,6 +87,16 @@ def tal(value: Decimal | None, decimals: int = 2) -> str:
     return _signed(q, "#,##0." + "0" * decimals)
 
 
+def plural(value: int | Decimal, former: tuple[str, str]) -> str:
+    """The word's form for a count, by the locale's plural rule (sv: one for 1): ("aktivitet", "aktiviteter")."""
+    return former[0] if LOCALE.plural_form(Decimal(value).copy_abs()) == "one" else former[1]
+
+
+def antal(value: int | Decimal | None, former: tuple[str, str]) -> str:
+    """A count with its noun in the right number: 1 aktivitet, 3 aktiviteter."""
+    return DASH if value is None else f"{heltal(value)}{NBSP}{plural(value, former)}"
+
+
 def heltal(value: int | Decimal | None) -> str:
     return DASH if value is None else _signed(Decimal(value), "#,##0")
 

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from ..derive import Arsredovisning
 from ..derive.mal import GROUPS, malsammanfattning, numbered, target
-from ..formatting import heltal, procent
+from ..formatting import heltal, plural, procent
 from ..keys import ML, Family
 from ..model import Delmal, Mal
 from ..texts import MAL_STATUS
@@ -37,11 +37,11 @@ class GoalsBlock:
 
 
 def _noun(group: str, antal: int) -> str:
-    return _NOUN[group][0 if antal == 1 else 1]
+    return plural(antal, _NOUN[group])
 
 
 def _status_word(status: str, antal: int) -> str:
-    return _STATUS_WORDS[status][0 if antal == 1 else 1]
+    return plural(antal, _STATUS_WORDS[status])
 
 
 def sammanfattning(group: str, uppnadda: int, bedomda: int, antal: int, statuses: tuple[str, ...]) -> str:

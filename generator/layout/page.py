@@ -251,7 +251,7 @@ def _notes(r: Arsredovisning, md: uppfoljning.Markdown) -> tuple[NoteBlock, ...]
 def _underskrift(r: Arsredovisning) -> str:
     u = r.arsfil.underskrift
     if u.elektronisk:
-        return "Undertecknad enligt elektroniska underskrifter."
+        return "Datum enligt elektroniska underskrifter"
     style = r.forbund.installningar.datumformat
     when = u.datum or r.arsfil.styrelsens_beslut
     return f"{u.ort + ', ' if u.ort else ''}{datum(when, style) if when else 'den ________________'}"

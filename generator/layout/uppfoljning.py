@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from ..derive import Arsredovisning
 from ..derive.insatser import InsatsResultat
-from ..formatting import heltal, procent
+from ..formatting import antal, heltal, procent
 from ..keys import IN, INDIKATOR, INSATS, SA
 from ..slug import unique_slugs
 from ..texts import KATEGORI, MAL_STATUS
@@ -111,8 +111,8 @@ def table_strukturaktiviteter(r: Arsredovisning) -> Table | None:
         return None
     rows = [Row(a.aktivitet, (a.deltagare, a.mal, a.resultat, a.maluppfyllelse), key=f"strukturaktiviteter.{key}")
             for a, key in zip(aktiviteter, unique_slugs([a.aktivitet for a in aktiviteter]), strict=True)]
-    caption = (f"Aktiviteter {r.year}: {heltal(r.value(SA.antal))} aktiviteter med sammanlagt "
-               f"{heltal(r.value(SA.deltagare))} deltagare")
+    caption = (f"Aktiviteter {r.year}: {antal(r.value(SA.antal), ('aktivitet', 'aktiviteter'))} med sammanlagt "
+               f"{antal(r.value(SA.deltagare), ('deltagare', 'deltagare'))}")
     columns = (Column("Antal deltagare", "deltagare", "heltal"), Column("Mål", "mal", "text"),
                Column("Resultat", "resultat", "text"), Column("Måluppfyllelse", "maluppfyllelse", "text"))
     return Table("tabell-strukturaktiviteter", caption, columns, tuple(rows), unit=None,
