@@ -100,7 +100,7 @@ def test_history_in_tkr_predecessor_and_definition(tmp_path):
         "Verksamhetens intäkter 2019: inklusive finansiella intäkter; övriga år enligt resultat- och balansräkningen.",
         "Beloppen är i tusental kronor; de år som redovisats i kronor är avrundade till närmaste hundratal kronor "
         "(vid exakt hälften till jämnt hundratal).",
-        "Soliditet: eget kapital i procent av summa tillgångar. Åren 2019, 2020 och 2021 är hämtade ur tidigare "
+        "Soliditet: eget kapital i procent av summa tillgångar. Åren 2019–2021 är hämtade ur tidigare "
         "årsredovisningar.",
     ]
 

@@ -1,7 +1,8 @@
 """Swedish that reads right: a count's noun follows the count (Babel's plural rule for sv).
 
 Issue 10 item 6 (begun): the activities' caption said "1 aktiviteter"; the electronic
-signature line says "Datum enligt elektroniska underskrifter".
+signature line says "Datum enligt elektroniska underskrifter"; three years or more in a
+row are a range ("2019–2021").
 """
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.formatting import NBSP, antal, plural
+from generator.layout.oversikt import lista
 from generator.pipeline import check_year, render_report
 
 from .conftest import DATA
@@ -52,3 +54,16 @@ def test_many_activities_are_said_in_the_plural(tmp_path):
 def test_an_electronically_signed_report_says_whose_dates_count():
     html = render_report(check_year(DATA / "sydnarke", 2023).report)
     assert '<p class="place-date">Datum enligt elektroniska underskrifter</p>' in html
+
+
+@pytest.mark.parametrize("years, said", [
+    (["2021"], "2021"), (["2020", "2021"], "2020 och 2021"), (["2021", "2019", "2020"], "2019–2021"),
+    (["2018", "2019", "2020", "2022"], "2018–2020 och 2022"), (["2017", "2019"], "2017 och 2019"),
+])
+def test_years_are_listed_as_a_reader_says_them(years, said):
+    assert lista(years) == said
+
+
+def test_the_five_year_note_gives_the_history_years_as_a_range():
+    html = render_report(check_year(DATA / "halland", 2023).report)
+    assert "Åren 2019–2021 är hämtade ur tidigare årsredovisningar." in html

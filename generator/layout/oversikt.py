@@ -64,8 +64,17 @@ def femar_footnotes(r: Arsredovisning, unit: str, decimals: int = 0) -> tuple[st
 
 
 def lista(items: list[str]) -> str:
-    """2019, 2020 och 2021."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " och " + items[-1]
+    """Years as a reader says them: "2019–2021" for a run of three or more, else "2019 och 2021"."""
+    years = sorted(int(y) for y in items)
+    runs: list[list[int]] = []
+    for y in years:
+        if runs and y == runs[-1][-1] + 1:
+            runs[-1].append(y)
+        else:
+            runs.append([y])
+    parts = [f"{run[0]}–{run[-1]}" if len(run) >= 3 else ", ".join(map(str, run)) for run in runs]
+    words = ", ".join(parts).split(", ")
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " och " + words[-1]
 
 
 def femar_note(r: Arsredovisning) -> str:
