@@ -67,3 +67,8 @@ def test_years_are_listed_as_a_reader_says_them(years, said):
 def test_the_five_year_note_gives_the_history_years_as_a_range():
     html = render_report(check_year(DATA / "halland", 2023).report)
     assert "Åren 2019–2021 är hämtade ur tidigare årsredovisningar." in html
+
+
+def test_two_counts_are_said_with_respektive_and_their_sum():
+    html = " ".join(render_report(check_year(DATA / "sydnarke", 2023).report).split())
+    assert "Mottagningsteamet och Coachingteamet nådde 72 respektive 81 deltagare, sammanlagt 153." in html
