@@ -34,9 +34,18 @@ def environment() -> Environment:
 
 _ENV = environment()
 
+# The stylesheets, in cascade order: each concern in its own file, later ones refining
+# earlier ones; print.css last, so paper rules win over screen rules.
+STYLESHEETS = ("report.css", "tables.css", "charts.css", "korthet.css", "identity.css", "web.css", "print.css")
+
+
+def stylesheet() -> str:
+    """The report's CSS, one string, inlined into the page (the page loads nothing)."""
+    return "\n".join((STYLES / name).read_text(encoding="utf-8") for name in STYLESHEETS)
+
 
 def render_html(page: Page, lang: str = "sv") -> str:
     """The page as HTML. The PDF is printed from the page with lang="sv-SE", which WeasyPrint
     writes as the PDF's document language; the web page says lang="sv"."""
-    css = Markup((STYLES / "report.css").read_text(encoding="utf-8"))
+    css = Markup(stylesheet())
     return _ENV.get_template("report.html.j2").render(page=page, lang=lang, css=css)

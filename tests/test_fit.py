@@ -4,7 +4,6 @@ Each test prints a real PDF with WeasyPrint, so all are slow."""
 from __future__ import annotations
 
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
@@ -99,8 +98,9 @@ def test_the_web_page_lets_wide_tables_scroll_in_their_own_box():
 
     html = render_markdown(_table(500))
     assert html.startswith('<div class="table-scroll"><table data-line="1">') and html.endswith("</table></div>\n")
-    css = (Path(__file__).parent.parent / "styles" / "report.css").read_text(encoding="utf-8")
-    assert ".table-scroll { overflow-x: auto; }" in css
+    from generator.render import stylesheet
+
+    assert ".table-scroll { overflow-x: auto; }" in stylesheet()
 
 
 def test_wide_tables_in_the_chairs_words_an_own_section_and_note_1_are_each_at_their_line(tmp_path):
