@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import shutil
+from decimal import Decimal
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from pypdf import PdfReader
 
 from generator.figures import figure_table
 from generator.formatting import NBSP, heltal, kr, mnkr, procent
-from generator.keys import DR, IN, NT, RR
+from generator.keys import DR, IN, ML, NT, RR, SA
 from generator.layout import layout_report
 from generator.layout.korthet import KORT, Kort, cards
 from generator.model.forbund import Installningar
@@ -211,3 +212,26 @@ def test_pdf_prints_each_card(built, name):
     for card in cards(report(name)):
         for text in (card.etikett, card.siffra, card.forklaring):
             assert " ".join(text.split()) in flat.replace(card.siffra, card.siffra + " "), (card, flat)
+
+
+def setting(r, *values: tuple[str, int]):
+    """The report with some of this year's figures set otherwise."""
+    figures = dict(r.figures)
+    figures[r.year] = {**r.figures[r.year], **{k: Decimal(v) for k, v in values}}
+    return dataclasses.replace(r, figures=figures)
+
+
+def test_one_is_singular_and_no_goals_is_no_card():
+    r = report("exempelbygd")
+    one = {c.namn: c for c in cards(setting(r, (IN.individinriktad_avslutade, 1),
+                                              (IN.individinriktad_avslutade_med_stegforflyttning, 1),
+                                              (SA.antal, 1)))}
+    assert one["deltagare"].forklaring == ("Personer i förbundets individinriktade insatser; 1 av dem avslutade "
+                                           "under året.")
+    assert one["stegforflyttning"].forklaring == ("1 av 1\u00a0avslutad deltagare tog ett steg närmare arbete, studier "
+                                                  "eller egen försörjning.")
+    assert one["strukturaktiviteter"].forklaring == "Sammanlagt i förbundets 1\u00a0strukturövergripande aktivitet."
+    assert "verksamhetsmal" not in {c.namn for c in cards(setting(r, (ML.verksamhetsmal_antal, 0),
+                                                                   (ML.verksamhetsmal_uppnadda, 0)))}
+    partly = {c.namn: c for c in cards(setting(r, (ML.verksamhetsmal_bedomda, 2)))}["verksamhetsmal"]
+    assert (partly.siffra, partly.forklaring) == ("2 av 3", "Styrelsen har bedömt 2 av de 3 målen.")

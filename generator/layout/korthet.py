@@ -54,8 +54,8 @@ def _deltagare(r: Arsredovisning) -> Kort | None:
     if n is None:
         return None
     avslutade = r.value(IN.individinriktad_avslutade)
-    tail = f"; {heltal(avslutade)} av dem avslutade sin insats under året" if avslutade is not None else ""
-    text = f"Personer i förbundets individinriktade insatser under {r.year}{tail}."
+    tail = f"; {heltal(avslutade)} av dem avslutade under året" if avslutade is not None else ""
+    text = f"Personer i förbundets individinriktade insatser{tail}."
     return Kort("deltagare", "Deltagare", heltal(n), text, IN.individinriktad_deltagare, n)
 
 
@@ -162,8 +162,8 @@ def _strukturaktiviteter(r: Arsredovisning) -> Kort | None:
     if value is None:
         return None
     former = ("strukturövergripande aktivitet", "strukturövergripande aktiviteter")
-    text = (f"Sammanlagt i förbundets {antal(n, former)} under {r.year}." if n is not None
-            else f"Sammanlagt i förbundets strukturövergripande aktiviteter under {r.year}.")
+    text = (f"Sammanlagt i förbundets {antal(n, former)}." if n is not None
+            else "Sammanlagt i förbundets strukturövergripande aktiviteter.")
     return Kort("strukturaktiviteter", "Deltagare i aktiviteter", heltal(value), text, SA.deltagare, value)
 
 
