@@ -8,6 +8,9 @@ from ..rules import EGET_KAPITAL_TAK
 from .base import Artal, Belopp, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text, empty_map
 
 MedlemTyp = Annotated[Literal["staten", "region", "kommun"], Kind("val")]
+# A key figure "Året i korthet" may show (generator/layout/korthet.py says what each is).
+Nyckeltal = Annotated[Literal["deltagare", "stegforflyttning", "resultat", "eget_kapital", "kostnad_per_deltagare",
+                              "medlemsavgifter", "soliditet", "verksamhetsmal", "strukturaktiviteter"], Kind("val")]
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,9 @@ class Installningar(Node):
     """Titelns bestämda form, när den inte är titeln följd av -en eller -n (till exempel Årsbokslutet)."""
     revisorernas_patekning: Annotated[Literal["i_rapporten", "separat"], Kind("val")] = "i_rapporten"
     """i_rapporten: revisorerna skriver under påteckningen; separat: revisionsberättelsen lämnas separat."""
+    aret_i_korthet: Lista[Nyckeltal] = ("deltagare", "stegforflyttning", "resultat", "eget_kapital",
+                                        "kostnad_per_deltagare")
+    """Nyckeltalen under Året i korthet, i den ordning de visas; ett nyckeltal vars uppgifter saknas visas inte."""
 
 
 @dataclass(frozen=True)
