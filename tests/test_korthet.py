@@ -68,12 +68,19 @@ def test_default_is_the_five_of_the_issue():
 
 
 @pytest.mark.parametrize("name, expected", [
-    ("halland", ("resultat", "eget_kapital")),  # no individinriktade insatser with participants
+    ("halland", ("resultat", "eget_kapital", "soliditet", "verksamhetsmal", "medlemsavgifter")),  # its own choice
     ("sydnarke", DEFAULT),
     ("exempelbygd", EXEMPELBYGD),  # its forbund.yaml chooses six, in its own order
 ])
 def test_cards_are_the_chosen_ones_in_order(name, expected):
     assert tuple(c.namn for c in cards(report(name))) == expected
+
+
+def test_the_default_leaves_out_what_the_data_lacks():
+    """Halland keeps no participant counts: of the default five only two have figures."""
+    r = report("halland")
+    f = dataclasses.replace(r.forbund, installningar=Installningar())
+    assert tuple(c.namn for c in cards(dataclasses.replace(r, forbund=f))) == ("resultat", "eget_kapital")
 
 
 @pytest.mark.parametrize("name", FORBUND)
@@ -200,6 +207,7 @@ def test_html_places_the_cards_after_the_chairs_words_or_the_cover(name, before)
 
 def test_no_card_no_section(tmp_path):
     r = report("halland")
+    r = dataclasses.replace(r, forbund=dataclasses.replace(r.forbund, installningar=Installningar()))
     html = render_report(without(r, RR.arets_resultat, "balansrakning.summa_eget_kapital"))
     assert 'id="aret-i-korthet"' not in html and "<h2>Året i korthet" not in html
 
