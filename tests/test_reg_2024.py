@@ -103,7 +103,7 @@ def test_the_2024_balance_sheet_has_one_resultatreserv_line_with_both_years(hall
 
 def test_the_2023_report_keeps_the_old_name(halland):
     balans = table_text(render_report(halland.report(2023)), "tabell-balansrakning")
-    assert "Resultatutjämningsreserv 500 000 0" in balans
+    assert "Resultatutjämningsreserv 500 000 –" in balans
     assert "Resultatreserv " not in balans
 
 
@@ -120,7 +120,7 @@ def test_the_2024_export_names_the_comparison_year_reserve_as_2024_does(halland)
 
 def test_the_2024_balanskravsresultat_shows_medel_till_resultatreserv(halland):
     table = table_text(render_report(halland.report()), "tabell-balanskravsresultat")
-    assert "Medel till resultatreserv −200 000 0" in table
+    assert "Medel till resultatreserv −200 000 –" in table
     assert "Årets balanskravsresultat 300 000 −2 812 499" in table
 
 
@@ -154,7 +154,7 @@ def test_a_positive_result_restores_the_oldest_deficit_first(halland):
 def test_the_table_of_deficits_shows_carried_restored_and_left(halland):
     table = table_text(render_report(halland.report()), "tabell-underskott")
     assert table == ("Underskott att återställa (Belopp i kr) År Underskott Återställt 2024 Kvar att återställa "
-                     "Underskott 2022 −150 000 150 000 0 Underskott 2023 −400 000 150 000 −250 000 "
+                     "Underskott 2022 −150 000 150 000 – Underskott 2023 −400 000 150 000 −250 000 "
                      "Summa −550 000 300 000 −250 000")
 
 
@@ -176,7 +176,7 @@ def test_halland_2023_the_board_decided_not_to_restore(tmp_path):
     page = render_report(r)
     assert table_text(page, "tabell-underskott") == (
         "Underskott att återställa (Belopp i kr) År Underskott Återställt 2023 Återställs inte enligt styrelsens "
-        "beslut Kvar att återställa Årets underskott 2023 −2 812 499 0 −2 812 499 0")
+        "beslut Kvar att återställa Årets underskott 2023 −2 812 499 – −2 812 499 –")
     assert ("Styrelsen beslutade den 2024-03-08 att inte återställa årets underskott på 2 812 499 kr. "
             "Styrelsens synnerliga skäl: Underskottet finansieras med överskott") in text_of(page)
 
@@ -195,7 +195,7 @@ def test_a_decision_for_part_of_the_deficit_leaves_the_rest_to_restore(halland):
     text = text_of(render_report(r))
     assert ("Styrelsen beslutade den 2025-03-07 att inte återställa 100 000 kr av årets underskott på "
             "500 000 kr.") in text
-    assert ("Årets underskott 2024 −500 000 0 −100 000 −400 000 Summa −1 050 000 0 −100 000 −950 000"
+    assert ("Årets underskott 2024 −500 000 – −100 000 −400 000 Summa −1 050 000 – −100 000 −950 000"
             in table_text(render_report(r), "tabell-underskott"))
     assert not [x for x in check.run_checks(r) if x.code.startswith("E-")]
 
@@ -207,11 +207,11 @@ def test_exempelbygd_2024_shows_resultatreserv_deficits_and_the_decision():
     assert r is not None
     page = render_report(r)
     assert "Resultatreserv 100 000 150 000" in table_text(page, "tabell-balansrakning")
-    assert "Medel från resultatreserv 50 000 0" in table_text(page, "tabell-balanskravsresultat")
+    assert "Medel från resultatreserv 50 000 –" in table_text(page, "tabell-balanskravsresultat")
     assert table_text(page, "tabell-underskott") == (
         "Underskott att återställa (Belopp i kr) År Underskott Återställt 2024 Återställs inte enligt styrelsens "
-        "beslut Kvar att återställa Underskott 2022 −40 000 0 0 −40 000 Årets underskott 2024 −250 000 0 −200 000 "
-        "−50 000 Summa −290 000 0 −200 000 −90 000")
+        "beslut Kvar att återställa Underskott 2022 −40 000 – – −40 000 Årets underskott 2024 −250 000 – −200 000 "
+        "−50 000 Summa −290 000 – −200 000 −90 000")
     assert ("Styrelsen beslutade den 14 mars 2025 att inte återställa 200 000 kr av årets underskott på "
             "250 000 kr.") in text_of(page)
     figures = figure_table(r)

@@ -32,7 +32,8 @@ def table_jamforelse(r: Arsredovisning) -> Table | None:
     columns = (Column(f"Publicerat {y}", "publicerat"), Column(f"Visat {y}", "visat"),
                Column("Skillnad", "skillnad"))
     return Table("tabell-jamforelsetal", f"{RUBRIK} {y}", columns, rows, decimals=decimals(rows),
-                 first_header="Rad", footnotes=("Skillnad är det visade beloppet minus det publicerade.",))
+                 first_header="Rad", footnotes=("Skillnad är det visade beloppet minus det publicerade.",),
+                 unit_said_above=True)
 
 
 def text_jamforelse(r: Arsredovisning) -> Markup:

@@ -24,7 +24,8 @@ def table_not(note: Not, r: Arsredovisning) -> Table | None:
     rows.append(Row(note.summa_text, tuple(note.summa.get(y) for y in years), "totalsumma", key=note.summa_key))
     rows += [_note_row(row, years) for row in note.efter]
     return Table(f"tabell-not-{note.number}", f"Not {note.number} {note.rubrik}",
-                 year_columns(r, note.dated), tuple(rows), decimals=decimals(rows), quiet_caption=True)
+                 year_columns(r, note.dated), tuple(rows), decimals=decimals(rows), quiet_caption=True,
+                 unit_said_above=True)
 
 
 def tables_bilagor(note: Not, r: Arsredovisning) -> list[Table]:
@@ -34,5 +35,5 @@ def tables_bilagor(note: Not, r: Arsredovisning) -> list[Table]:
         rows = [Row(row.text, tuple(row.varden.get(y) for y in years), key=row.key) for row in b.rader]
         rows.append(Row("Summa", tuple(b.summa.get(y) for y in years), "totalsumma", key=Noter.summa(b.key)))
         out.append(Table(f"tabell-not-{note.number}-spec-{i}", f"Specifikation till not {note.number}: {b.rubrik}",
-                         year_columns(r, False), tuple(rows), decimals=decimals(rows)))
+                         year_columns(r, False), tuple(rows), decimals=decimals(rows), unit_said_above=True))
     return out

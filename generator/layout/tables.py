@@ -28,6 +28,10 @@ RowKind = Literal["rad", "indrag", "varav", "rubrik", "summa", "totalsumma", "mi
 Cell = Decimal | int | str | Markup | None
 
 
+# Rows of a table that may break across pages (a third of an A4 page of rows).
+LONG_TABLE = 14
+
+
 @dataclass(frozen=True)
 class Column:
     heading: str
@@ -71,6 +75,9 @@ class Table:
     footnotes: tuple[str, ...] = ()  # shown under the table
     first_header: str = ""  # heading of the label column
     quiet_caption: bool = False  # the caption is read by screen readers, the heading above shows it
+    # The unit is said once above the table (the notes: "Belopp anges i kronor ..." under the
+    # part's heading), so the caption says it to screen readers only.
+    unit_said_above: bool = False
     css: str = "statement"
     header: bool = True  # a table of facts has no column headings
     # How a tkr/mnkr table rounds the export's figures: "column" (formatting.distribute, so
@@ -81,6 +88,22 @@ class Table:
     @property
     def unit_text(self) -> str:
         return ENHET[self.unit] if self.unit else ""
+
+    @property
+    def grid(self) -> str:
+        """The grid the table is set on (styles/tables.css). A table of this year and last
+        year (the statements, the balanskravsresultat, every note and specification) is set
+        on the statement grid, "tva-ar": the same label, Not and figure columns, so figures
+        stand on one right edge from table to table. Other shapes (the five-year overview,
+        the driftredovisning, text tables) keep their own grid: ""."""
+        two_years = len(self.columns) == 2 and all(c.year is not None and c.numeric for c in self.columns)
+        return "tva-ar" if two_years and self.header else ""
+
+    @property
+    def long(self) -> bool:
+        """A table that may break between its rows on paper (its headings repeated): one of
+        more rows than a third of a page holds; a shorter one moves whole to the next page."""
+        return len(self.rows) > LONG_TABLE
 
     @property
     def width(self) -> int:

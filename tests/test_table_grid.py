@@ -1,0 +1,73 @@
+"""One table grid, read back from the PDF (issue 10, item 2).
+
+Every table of this year and last year (the resultaträkning, balansräkning and
+kassaflödesanalys, the balanskravsresultat, every note and specification: class "tva-ar")
+is set on one grid: its year headings ("2023", "2022", or the dates "2023-12-31") start
+at the same x in every such table, so the figures under them share one right edge. The
+five-year overview, the driftredovisning and the text tables have grids of their own.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .conftest import FORBUND, LATEST
+from .test_page_flow import Run, runs
+
+YEAR = re.compile(r"^\d{4}(-12-31)?$")
+
+
+def head_rows(pages: list[list[Run]]) -> list[tuple[int, list[Run]]]:
+    """Each head row of a two-year table: a line of exactly two years (or dates), and perhaps Not."""
+    found = []
+    for number, page in enumerate(pages, start=1):
+        by_line: dict[float, list[Run]] = {}
+        for run in page:
+            by_line.setdefault(round(run.y), []).append(run)
+        for line in by_line.values():
+            years = [r for r in line if YEAR.match(r.text)]
+            if len(years) == 2 and all(YEAR.match(r.text) or r.text == "Not" for r in line):
+                found.append((number, sorted(years, key=lambda r: r.x)))
+    return found
+
+
+def columns(pages: list[list[Run]]) -> dict[str, set[float]]:
+    """Where each year heading starts, by its text, over all two-year tables of the report."""
+    out: dict[str, set[float]] = {}
+    for _, years in head_rows(pages):
+        for r in years:
+            out.setdefault(r.text, set()).add(r.x)
+    return out
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_every_two_year_table_has_its_figures_on_one_grid(built, name):
+    html = built[name]["html"].read_text(encoding="utf-8")
+    tables = len(re.findall(r'<table class="[^"]*\btva-ar\b', html))
+    pages = runs(built[name]["pdf"])
+    heads = head_rows(pages)
+    assert len(heads) == tables >= 6  # RR, BR, KF, balanskrav and notes, each found on paper
+    year = LATEST[name]
+    spread = {text: round(max(xs) - min(xs), 2) for text, xs in columns(pages).items()}
+    assert spread.keys() >= {str(year), str(year - 1), f"{year}-12-31", f"{year - 1}-12-31"}
+    assert all(s <= 0.5 for s in spread.values()), spread
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_the_statements_and_notes_share_the_grid(built, name):
+    """The statements and the notes are the same grid, not only alike among themselves."""
+    html = built[name]["html"].read_text(encoding="utf-8")
+    for table in ("tabell-resultatrakning", "tabell-balansrakning", "tabell-kassaflodesanalys"):
+        assert re.search(rf'<table class="statement tva-ar[^"]*" id="{table}"', html), table
+    assert re.search(r'<table class="statement tva-ar[^"]*" id="tabell-not-\d+"', html)
+    assert not re.search(r'<table class="[^"]*tva-ar[^"]*" id="tabell-(femarsoversikt|driftredovisning)"', html)
+
+
+def test_a_table_off_the_grid_is_found():
+    """The check can fail: a table whose "2023" stands 3 pt to the left shows as a spread."""
+    page = [Run("Not", 300, 100), Run("2023", 400, 100), Run("2022", 480, 100),
+            Run("2023", 397, 300), Run("2022", 480, 300), Run("Summa 2023", 50, 400)]
+    heads = head_rows([page])
+    assert len(heads) == 2
+    assert columns([page]) == {"2023": {400, 397}, "2022": {480}}
