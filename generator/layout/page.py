@@ -17,7 +17,7 @@ from ..derive.jamforelse import note_number
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import balanskrav, jamforelse, mal, matter, noter, oversikt, statements, uppfoljning, uppfoljningstabeller
+from . import balanskrav, jamforelse, mal, matter, noter, oversikt, statements, uppfoljning, uppfoljningstabeller, web
 from .drift import table_driftredovisning
 from .matter import Bilaga, Front, Signer
 from .tables import Table
@@ -111,6 +111,7 @@ class Page:
     revisorer_separat: bool = False  # the auditors' report is submitted separately
     kommentarer: dict[str, Markup] = field(default_factory=dict)  # statement part id → text under it
     bilagor: tuple[Bilaga, ...] = ()
+    web: web.Web | None = None  # the web version's header, footer and accessibility statement
 
     @property
     def toc(self) -> list[Part]:
@@ -284,4 +285,4 @@ def layout_report(r: Arsredovisning) -> Page:
         elektronisk=r.arsfil.underskrift.elektronisk, charts=shown, front=matter.front(r),
         beslut=matter.beslut(r, md), ersattare=matter.ersattare(r),
         revisorer_separat=f.installningar.revisorernas_patekning == "separat",
-        kommentarer=matter.kommentarer(r, md), bilagor=bilagor)
+        kommentarer=matter.kommentarer(r, md), bilagor=bilagor, web=web.web(r))
