@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import functools
 import io
+from pathlib import Path
 
 # The faces the page uses: body text, italic (varav rows, notes), semibold (headings,
 # sums) and bold (the balance sheet's grand totals, **strong** in the narrative).
@@ -32,15 +33,17 @@ def _flavor() -> str | None:
 @functools.lru_cache(maxsize=64)
 def subset(face: str, characters: str) -> bytes:
     """One face of the font with only these characters (and the features figures need)."""
+    import font_source_sans_pro
     from fontTools import subset as fts  # type: ignore[import-untyped]
     from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
-    from .pdf import font_dir
-
-    font = TTFont(str(font_dir() / f"SourceSansPro-{face}.otf"), recalcTimestamp=False)
+    # The folder generator/pdf.py font_dir() gives, without importing the print stage (WeasyPrint).
+    folder = Path(font_source_sans_pro.__file__).resolve().parent / "files"
+    font = TTFont(str(folder / f"SourceSansPro-{face}.otf"), recalcTimestamp=False)
     options = fts.Options()
     options.flavor = _flavor()
     options.layout_features = [*options.layout_features, "tnum", "lnum", "pnum"]
+    options.hinting = False  # screens render the outlines well unhinted; a quarter smaller
     subsetter = fts.Subsetter(options)
     subsetter.populate(text=characters)
     subsetter.subset(font)
