@@ -121,7 +121,7 @@ def print_report(report: Arsredovisning, folder: Path) -> tuple[bytes, list[Find
     decided = dt.datetime.combine(report.arsfil.styrelsens_beslut or dt.date(report.year + 1, 1, 1), dt.time(), dt.UTC)
     sources = fit.Sources({a.key: (a.pos.path, a.body_line) for a in report.narrativ}, report.arsfil.pos.path)
     metadata = pdf.Metadata(f"{page.front.titel} {report.year}", report.forbund.namn, int(decided.timestamp()))
-    return pdf.print_pdf(render_html(page, "sv-SE"), pdf.Collaborators.for_folder(folder), metadata, sources)
+    return pdf.print_pdf(render_html(page, "sv-SE", web=False), pdf.Collaborators.for_folder(folder), metadata, sources)
 
 
 def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = True,

@@ -44,8 +44,18 @@ def stylesheet() -> str:
     return "\n".join((STYLES / name).read_text(encoding="utf-8") for name in STYLESHEETS)
 
 
-def render_html(page: Page, lang: str = "sv") -> str:
+def render_html(page: Page, lang: str = "sv", web: bool = True) -> str:
     """The page as HTML. The PDF is printed from the page with lang="sv-SE", which WeasyPrint
-    writes as the PDF's document language; the web page says lang="sv"."""
-    css = Markup(stylesheet())
-    return _ENV.get_template("report.html.j2").render(page=page, lang=lang, css=css)
+    writes as the PDF's document language; the web page says lang="sv".
+
+    The web page (web=True) adds its header, contents sidebar, footer and accessibility
+    statement, and embeds the PDF's font cut to the characters it uses; the HTML printed
+    to PDF has none of these (web=False), so the PDF is the same whether they change or not."""
+    template = _ENV.get_template("report.html.j2")
+    css = stylesheet()
+    if not web or page.web is None:
+        return template.render(page=page, lang=lang, css=Markup(css), web=None)
+    from .webfont import font_css
+
+    plain = template.render(page=page, lang=lang, css=Markup(css), web=page.web)
+    return template.render(page=page, lang=lang, css=Markup(font_css(plain) + "\n" + css), web=page.web)

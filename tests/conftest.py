@@ -26,9 +26,9 @@ def derive_year(folder: Path, year: int):
 
 
 def golden_form(html: str) -> str:
-    """The HTML as kept in tests/golden: each embedded chart replaced by the SHA-256 of its
-    SVG, so a reviewer reads a diff of text, not of base64 (tests/test_charts.py checks
-    the charts themselves)."""
+    """The HTML as kept in tests/golden: each embedded chart and font replaced by the SHA-256
+    of its bytes, so a reviewer reads a diff of text, not of base64 (tests/test_charts.py
+    checks the charts themselves, tests/test_web.py the fonts)."""
     import base64
     import hashlib
     import re
@@ -37,6 +37,10 @@ def golden_form(html: str) -> str:
         svg = base64.b64decode(match.group(1))
         return f"data:image/svg+xml;sha256={hashlib.sha256(svg).hexdigest()}"
 
+    def font(match: re.Match) -> str:
+        return f"data:font/{match.group(1)};sha256={hashlib.sha256(base64.b64decode(match.group(2))).hexdigest()}"
+
+    html = re.sub(r"data:font/(woff2?);base64,([A-Za-z0-9+/=]+)", font, html)
     return re.sub(r"data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)", digest, html)
 
 

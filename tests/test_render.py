@@ -105,7 +105,7 @@ class Outline(HTMLParser):
             self.tables[-1]["caption"] = True
         if tag == "th" and self.tables:
             self.tables[-1]["th"] += 1
-        if tag == "img":
+        if tag == "img" and attrs.get("class") != "site-logo":  # the web header's logo is decorative
             self.images.append(attrs)
         for name in ("src", "href"):
             value = attrs.get(name) or ""

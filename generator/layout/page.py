@@ -17,7 +17,7 @@ from ..derive.jamforelse import note_number
 from ..formatting import datum
 from ..narrative import Avsnitt, to_html
 from ..texts import AVSNITT
-from . import balanskrav, jamforelse, mal, matter, noter, oversikt, statements, uppfoljning, uppfoljningstabeller
+from . import balanskrav, jamforelse, mal, matter, noter, oversikt, statements, uppfoljning, uppfoljningstabeller, web
 from .drift import table_driftredovisning
 from .korthet import Kort, cards
 from .matter import Bilaga, Front, Signer
@@ -113,6 +113,7 @@ class Page:
     kommentarer: dict[str, Markup] = field(default_factory=dict)  # statement part id → text under it
     bilagor: tuple[Bilaga, ...] = ()
     korthet: tuple[Kort, ...] = ()  # Året i korthet's key figures, after the chair's words
+    web: web.Web | None = None  # the web version's header, footer and accessibility statement
 
     @property
     def toc(self) -> list[Part]:
@@ -286,4 +287,4 @@ def layout_report(r: Arsredovisning) -> Page:
         elektronisk=r.arsfil.underskrift.elektronisk, charts=shown, front=matter.front(r),
         beslut=matter.beslut(r, md), ersattare=matter.ersattare(r),
         revisorer_separat=f.installningar.revisorernas_patekning == "separat",
-        kommentarer=matter.kommentarer(r, md), bilagor=bilagor, korthet=cards(r))
+        kommentarer=matter.kommentarer(r, md), bilagor=bilagor, korthet=cards(r), web=web.web(r))

@@ -140,6 +140,33 @@ def _visible(value: str) -> None:
                "bort det (i en text inom \"dubbla citattecken\" kan det stå som en kod som börjar med \\u)")
 
 
+_E_POST = re.compile(r"[^@\s<>\"'(),;:]+@[^@\s<>\"'(),;:/]+\.[^@\s<>\"'(),;:/.]{2,}")
+_WEBBADRESS = re.compile(r"https://[^\s<>\"'/@]+\.[^\s<>\"'/@.]{2,}(/[^\s<>\"']*)?")
+
+
+def e_post(value: Any) -> str:
+    """An e-mail address as a link shows it: name@domän.se, nothing around it."""
+    said = text(value).strip()
+    plain = said.removeprefix("mailto:").strip("<> ")
+    if not _E_POST.fullmatch(plain):
+        refuse("E-TYPE", lambda w: f"{w.what}: {describe(value)} är ingen e-postadress; skriv den som "
+               "namn@exempel.se")
+    if plain != said:
+        refuse("E-TYPE", lambda w: f"{w.what}: skriv bara adressen: {plain}")
+    return plain
+
+
+def webbadress(value: Any) -> str:
+    """A web address a reader can follow: https:// and a domain."""
+    said = text(value).strip()
+    if not _WEBBADRESS.fullmatch(said):
+        bare = said.removeprefix("http://").removeprefix("https://")
+        hint = (f"; skriv https://{bare}" if _WEBBADRESS.fullmatch(f"https://{bare}")
+                else ", till exempel https://www.exempel.se")
+        refuse("E-TYPE", lambda w: f"{w.what}: {describe(value)} är ingen webbadress som börjar med https://{hint}")
+    return said
+
+
 def yes_no(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -180,7 +207,7 @@ def _with_empty(validate: Callable[[Any], Any], name_example: Callable[[str], st
 
 _SCALARS: dict[str, Callable[[Any], Any]] = {
     "belopp": amount, "tal": lambda v: amount(v, kronor=False), "heltal": whole, "ar": year, "datum": date,
-    "text": text, "ja_nej": yes_no, "nyckel": text, "namn": text,
+    "text": text, "ja_nej": yes_no, "nyckel": text, "namn": text, "e_post": e_post, "webbadress": webbadress,
 }
 # What each kind is in the JSON Schema that editors check the files with.
 _JSON: dict[str, Any] = {
@@ -190,6 +217,8 @@ _JSON: dict[str, Any] = {
     "ar": core_schema.int_schema(ge=FIRST_YEAR, le=LAST_YEAR), "datum": core_schema.date_schema(),
     "text": core_schema.str_schema(min_length=1), "ja_nej": core_schema.bool_schema(),
     "nyckel": core_schema.str_schema(), "namn": core_schema.str_schema(),
+    "e_post": core_schema.str_schema(pattern=f"^{_E_POST.pattern}$"),
+    "webbadress": core_schema.str_schema(pattern=f"^{_WEBBADRESS.pattern}$"),
 }
 
 

@@ -25,7 +25,7 @@ from .arsfil import (
                      Verksamhet,
 )
 from .base import NOWHERE, Artal, Belopp, Datum, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text
-from .forbund import Ersattare, Forbund, Historik, Installningar, Ledamot, Logotyp, Medlem
+from .forbund import Ersattare, Forbund, Historik, Installningar, Kontakt, Ledamot, Logotyp, Medlem
 from .noter import Bilaga, Infonot, Post, Rad
 from .uppfoljning import (
     Aktivitet,
@@ -45,7 +45,7 @@ MODULES = ("base", "forbund", "arsfil", "noter", "uppfoljning", "kategorier", "d
 
 __all__ = ["NOWHERE", "Aktivitet", "Arsfil", "Artal", "Balanskrav", "Balansrakning", "Belopp", "Bilaga", "Datum",
            "Delmal", "Deltagare", "Driftredovisning", "Ersattare", "Forbund", "Fraga", "Heltal", "Historik",
-           "Indikatormatning", "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontrollsummor",
+           "Indikatormatning", "Insats", "Installningar", "Investeringar", "JaNej", "Kind", "Kontakt", "Kontrollsummor",
            "Ledamot", "Linje", "Lista", "Logotyp", "Mal",
            "Malbild", "Medlem", "MinstEn", "Node", "PMap", "Post", "Rad", "Resultatrakning", "Tal", "Text",
            "Underskrift", "Uppfoljningsrad", "Uppfoljningstabell", "Varavrad", "Verksamhet"]

@@ -11,6 +11,8 @@ MedlemTyp = Annotated[Literal["staten", "region", "kommun"], Kind("val")]
 # A key figure "Året i korthet" may show (generator/layout/korthet.py says what each is).
 Nyckeltal = Annotated[Literal["deltagare", "stegforflyttning", "resultat", "eget_kapital", "kostnad_per_deltagare",
                               "medlemsavgifter", "soliditet", "verksamhetsmal", "strukturaktiviteter"], Kind("val")]
+EPost = Annotated[str, Kind("e_post")]
+Webbadress = Annotated[str, Kind("webbadress")]
 
 
 @dataclass(frozen=True)
@@ -103,6 +105,22 @@ class Logotyp(Node):
 
 
 @dataclass(frozen=True)
+class Kontakt(Node):
+    """Förbundets kontaktuppgifter till kansliet, i webbversionens sidfot och tillgänglighetsredogörelse."""
+
+    postadress: Text | None = None
+    """Postadressen på en rad, till exempel Box 123, 301 04 Halmstad."""
+    besoksadress: Text | None = None
+    """Besöksadressen, om den är en annan än postadressen, till exempel Storgatan 1, Halmstad."""
+    telefon: Text | None = None
+    """Kansliets telefonnummer, till exempel 035-12 34 56."""
+    e_post: EPost | None = None
+    """Kansliets e-postadress, till exempel kansli@exempel.se; dit skickas också synpunkter på tillgängligheten."""
+    webbplats: Webbadress | None = None
+    """Förbundets webbplats med https://, till exempel https://www.exempel.se."""
+
+
+@dataclass(frozen=True)
 class Definitioner(Node):
     """Där ett historikår räknade en kolumn i femårsöversikten annorlunda än årsfilerna: vad beloppet avser."""
 
@@ -186,6 +204,8 @@ class Forbund(Node):
     """Styrelsens ersättare, som listas vid underskrifterna men inte skriver under."""
     vision: Text | None = None
     """Förbundets vision."""
+    kontakt: Kontakt | None = None
+    """Kansliets kontaktuppgifter för webbversionen: postadress, besoksadress, telefon, e_post, webbplats."""
     installningar: Installningar = field(default_factory=Installningar)
     """Inställningar för rapporten."""
     historik: PMap[Artal, Historik] = field(default_factory=empty_map)
