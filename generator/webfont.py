@@ -2,8 +2,9 @@
 characters a Swedish report uses and embedded as data: URLs, so the page looks like the
 PDF and still loads nothing.
 
-Cutting a face takes about a second, almost all of it reading the font, whatever the
-characters; so every page gets the same cut (Latin-1 and the punctuation the report
+Cutting a face takes about half a second whatever the characters, so each cut is kept
+in build/.cache/webfont/ (keyed by the font, the characters and the options), and every
+page gets the same cut (Latin-1 and the punctuation the report
 prints), made once per process, and only a page with a character outside it (a name
 with "ł", say) gets a cut of its own. Subsetting is deterministic for the same
 characters and font files, and the fonts keep their own timestamps
@@ -12,9 +13,14 @@ characters and font files, and the fonts keep their own timestamps
 from __future__ import annotations
 
 import base64
+import contextlib
 import functools
+import hashlib
 import io
+import os
 from pathlib import Path
+
+from .paths import ROOT
 
 # The faces the page uses: body text, italic (varav rows, notes), semibold (headings,
 # sums) and bold (the balance sheet's grand totals, **strong** in the narrative).
@@ -30,19 +36,50 @@ def _flavor() -> str | None:
     return "woff2" if find_spec("brotli") else "woff"
 
 
-@functools.lru_cache(maxsize=64)
-def subset(face: str, characters: str) -> bytes:
-    """One face of the font with only these characters (and the features figures need)."""
+# The OpenType features the page's text uses: kerning, and the tabular lining figures of
+# the tables. The default list (ligatures, marks, localised forms …) triples the time a cut
+# takes and is not used by Swedish body text.
+FEATURES = ["kern", "liga", "tnum", "lnum", "pnum"]
+CACHE = ROOT / "build" / ".cache" / "webfont"
+
+
+def _font_file(face: str) -> Path:
     import font_source_sans_pro
-    from fontTools import subset as fts  # type: ignore[import-untyped]
-    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     # The folder generator/pdf.py font_dir() gives, without importing the print stage (WeasyPrint).
-    folder = Path(font_source_sans_pro.__file__).resolve().parent / "files"
-    font = TTFont(str(folder / f"SourceSansPro-{face}.otf"), recalcTimestamp=False)
+    return Path(font_source_sans_pro.__file__).resolve().parent / "files" / f"SourceSansPro-{face}.otf"
+
+
+@functools.lru_cache(maxsize=64)
+def subset(face: str, characters: str) -> bytes:
+    """One face of the font with only these characters, from the cache when an earlier
+    run made the same cut (the key is the font's bytes, the characters and the options)."""
+    from fontTools import version as fonttools_version  # type: ignore[import-untyped]
+
+    source = _font_file(face)
+    key = hashlib.sha256(b"\0".join([hashlib.sha256(source.read_bytes()).digest(), characters.encode("utf-8"),
+                                      " ".join(FEATURES).encode(), fonttools_version.encode(),
+                                      str(_flavor()).encode()])).hexdigest()
+    cached = CACHE / f"{key}.font"
+    with contextlib.suppress(OSError):
+        return cached.read_bytes()
+    data = _cut(source, characters)
+    with contextlib.suppress(OSError):  # a read-only checkout just cuts again next time
+        CACHE.mkdir(parents=True, exist_ok=True)
+        tmp = CACHE / f".{key}.{os.getpid()}"
+        tmp.write_bytes(data)
+        os.replace(tmp, cached)
+    return data
+
+
+def _cut(source: Path, characters: str) -> bytes:
+    from fontTools import subset as fts
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    font = TTFont(str(source), recalcTimestamp=False)
     options = fts.Options()
     options.flavor = _flavor()
-    options.layout_features = [*options.layout_features, "tnum", "lnum", "pnum"]
+    options.layout_features = FEATURES
     options.hinting = False  # screens render the outlines well unhinted; a quarter smaller
     subsetter = fts.Subsetter(options)
     subsetter.populate(text=characters)
