@@ -101,7 +101,8 @@ def _unwrap_optional(tp: Any) -> Any:
 
 
 _EXAMPLES = {"belopp": "1234567", "tal": "0.15", "heltal": "5", "datum": "2024-03-08", "text": "…",
-             "ja_nej": "true", "nyckel": "…", "namn": "…"}
+             "ja_nej": "true", "nyckel": "…", "namn": "…",
+             "farg": '"#1f4e79"'}
 _BLOCK = "följt av indragna nyckel: värde-rader"
 
 

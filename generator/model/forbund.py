@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 from ..rules import EGET_KAPITAL_TAK
 from .base import Artal, Belopp, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text, empty_map
 
+ACCENTFARG = "#1f4e79"  # the report's accent when forbund.yaml sets none (styles/report.css says the same)
+
 MedlemTyp = Annotated[Literal["staten", "region", "kommun"], Kind("val")]
 
 
@@ -84,6 +86,8 @@ class Installningar(Node):
     """Titelns bestämda form, när den inte är titeln följd av -en eller -n (till exempel Årsbokslutet)."""
     revisorernas_patekning: Annotated[Literal["i_rapporten", "separat"], Kind("val")] = "i_rapporten"
     """i_rapporten: revisorerna skriver under påteckningen; separat: revisionsberättelsen lämnas separat."""
+    accentfarg: Annotated[str, Kind("farg")] = ACCENTFARG
+    """Förbundets färg för rubriker, länkar och framsidan, inom citattecken: "#1f4e79" (mörk nog att läsas mot vitt)."""
 
 
 @dataclass(frozen=True)
