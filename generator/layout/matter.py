@@ -102,7 +102,7 @@ def ersattare(r: Arsredovisning) -> tuple[Signer, ...]:
 
 def revisorer(r: Arsredovisning) -> tuple[Signer, ...]:
     separat = r.forbund.installningar.revisorernas_patekning == "separat"
-    return tuple(Signer(p.namn + (f", {p.titel}" if p.titel else ""), f"Revisor utsedd av {p.utsedd_av}",
+    return tuple(Signer(p.namn + (f", {p.titel}" if p.titel else ""), f"Revisor, utsedd av {p.utsedd_av}",
                         not separat) for p in r.forbund.revisorer)
 
 
