@@ -9,6 +9,7 @@ import pytest
 
 from generator.layout.matter import accent_hex
 from generator.load.values import MIN_CONTRAST, colour, contrast_on_white, darker
+from generator.model.forbund import ACCENTFARG
 
 from .conftest import DATA
 from .test_fbm_matter import copy_halland, edit, findings, html_of, outcome
@@ -50,6 +51,13 @@ def test_a_colour_too_light_to_read_on_white_is_refused_with_its_ratio_and_a_dar
     assert _said("#ffcc00") == ("installningar.accentfarg: #ffcc00 är för ljus för text på vit botten (kontrast "
                                 '1,5:1, minst 4,5:1 behövs); skriv en mörkare färg, till exempel "#8e7200"')
     assert contrast_on_white("#8e7200") >= MIN_CONTRAST > contrast_on_white("#917400")  # one step lighter
+
+
+def test_the_models_default_is_the_stylesheets_default():
+    # The layout writes --accent only when the förbund's colour differs from the model's default,
+    # so the stylesheet's own value must be that default.
+    css = (Path(__file__).parent.parent / "styles" / "report.css").read_text(encoding="utf-8")
+    assert re.findall(r"--accent: (#[0-9a-f]{6});", css) == [ACCENTFARG]
 
 
 def test_contrast_is_wcag_relative_luminance():
