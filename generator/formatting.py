@@ -139,3 +139,8 @@ def distribute(values: list[Decimal], total: Decimal, unit: str) -> list[Decimal
         for i in list(reversed(order))[: -missing]:
             result[i] -= 1
     return [r * size for r in result]
+
+
+def bokslutsdag(year: int, style: str = "iso") -> str:
+    """The balance-sheet day of a year in the report's date style: 2023-12-31 or 31 december 2023."""
+    return datum(dt.date(year, 12, 31), style)

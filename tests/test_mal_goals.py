@@ -102,7 +102,7 @@ def test_mal_targets_per_year_with_the_outcome_from_a_figure_key(tmp_path):
     assert f["mal.verksamhetsmal.1_2.utfall"] == Decimal("0.85") and "mal.verksamhetsmal.1_2.malvarde" not in f
     assert (f["mal.verksamhetsmal.antal"], f["mal.verksamhetsmal.bedomda"]) == (1, 0)
     html = render_html(r).replace(NBSP, " ")
-    assert "Målvärde 2023: 50 %, 2025: 80 %. Utfall 2023: 48 % mot målvärdet 50 %." in html
+    assert "Målvärden 2023: 50 %, 2025: 80 %. Utfall 2023: 48 % mot målvärdet 50 %." in html
     assert "Målvärde 2025: 90 %. Utfall 2023: 85 %." in html
     assert "Styrelsen har bedömt 1 av 2 delmål: ej uppnått." in html
     assert "Styrelsen har bedömt 0 av 1 verksamhetsmål." in html

@@ -136,7 +136,7 @@ def test_mal_exempelbygd_uses_goals_follow_up_tables_and_reconciled_utfall():
     html = render_html(r).replace(NBSP, " ")
     assert "Styrelsen har bedömt 2 av 3 finansiella mål: 1 uppnått, 1 ej uppnått." in html
     assert "1 av 2 delmål uppnått." in html
-    assert "Målvärde 2024: 60 %, 2026: 75 %. Utfall 2024: 65 % mot målvärdet 60 %." in html
+    assert "Målvärden 2024: 60 %, 2026: 75 %. Utfall 2024: 65 % mot målvärdet 60 %." in html
     assert _cells(html, "tabell-uppfoljning-arbetsnara-stod-exempelby-deltagare-per-kommun")[1] == [
         "varav unga under 30 år", "8", "6", "14", "27 %"]
     assert _cells(html, "tabell-uppfoljning-deltagare-efter-remitterande-part")[-1] == ["Summa", "164", "100 %"]

@@ -6,6 +6,7 @@ from markupsafe import Markup, escape
 from ..derive import Arsredovisning
 from ..derive.jamforelse import justerade_i
 from ..keys import SECTIONS, lookup
+from .matter import front
 from .tables import Column, Row, Table, decimals
 
 RUBRIK = "Justerade jämförelsetal"
@@ -39,8 +40,9 @@ def table_jamforelse(r: Arsredovisning) -> Table | None:
 def text_jamforelse(r: Arsredovisning) -> Markup:
     """What the note is, and the board's explanation when given."""
     y = r.year - 1
-    text = (f"Jämförelsetalen för {y} i den här årsredovisningen skiljer sig på raderna nedan från "
-            f"årsredovisningen för {y} som den fastställdes.")
+    document = front(r).bestamd_i_text  # the document's own name: "årsrapporten" where it is an Årsrapport
+    text = (f"Jämförelsetalen för {y} i den här {document} skiljer sig på raderna nedan från "
+            f"{document} för {y} som den fastställdes.")
     p = r.arsfil.publicerat
     html = Markup("<p>{}</p>").format(text)
     if p is not None and p.forklaring:

@@ -72,7 +72,8 @@ def _comparison(r: Arsredovisning, family: Family, nr: str, goal: Mal | Delmal) 
     """Targets per year and the outcome beside this year's target: "Målvärde 2024: 50 %, 2026: 80 %. …"."""
     parts = []
     if goal.malvarden:
-        parts.append("Målvärde " + ", ".join(f"{y}: {procent(v)}" for y, v in sorted(goal.malvarden.items())) + ".")
+        word = plural(len(goal.malvarden), ("Målvärde", "Målvärden"))
+        parts.append(f"{word} " + ", ".join(f"{y}: {procent(v)}" for y, v in sorted(goal.malvarden.items())) + ".")
     utfall = r.value(family(nr, "utfall"))
     if utfall is not None or goal.utfall_enligt or goal.malvarden:
         said = procent(utfall) if utfall is not None else "uppgift saknas"

@@ -15,6 +15,7 @@ from markupsafe import Markup, escape
 
 from ..derive import Arsredovisning
 from ..model import Ersattare, Ledamot
+from ..model.forbund import ACCENTFARG
 
 Md = Callable[..., Markup | None]
 
@@ -34,6 +35,12 @@ class Front:
     bestamd: str  # its definite form: Årsredovisningen
     diarienummer: str | None
     logotyp: Logo | None
+    accent: str | None = None  # "#00607a": the förbund's colour, when not the stylesheet's own
+
+    @property
+    def accent_css(self) -> str | None:
+        """The one value the data writes into the stylesheet: `--accent`, rebuilt from its three channels."""
+        return None if self.accent is None else f"--accent: {accent_hex(self.accent)};"
 
     @property
     def titel_i_text(self) -> str:
@@ -61,13 +68,20 @@ class Bilaga:
     html: Markup | None
 
 
+def accent_hex(colour: str) -> str:
+    """#rrggbb from the colour's numbers, so that nothing but six hex digits can reach the CSS."""
+    channels = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return "#" + "".join(f"{c:02x}" for c in channels)
+
+
 def front(r: Arsredovisning) -> Front:
     s = r.forbund.installningar
     titel = s.titel.strip() or ARSREDOVISNING
     bestamd = s.titel_bestamd or (titel + ("n" if titel.endswith("e") else "en"))
     logo = r.forbund.logotyp
+    accent = accent_hex(s.accentfarg) if s.accentfarg.lower() != ACCENTFARG else None
     return Front(titel, bestamd, r.arsfil.diarienummer,
-                 Logo(r.logotyp, logo.alt) if logo is not None and r.logotyp else None)
+                 Logo(r.logotyp, logo.alt) if logo is not None and r.logotyp else None, accent)
 
 
 def _namn(p: Ledamot | Ersattare) -> str:
@@ -88,7 +102,7 @@ def ersattare(r: Arsredovisning) -> tuple[Signer, ...]:
 
 def revisorer(r: Arsredovisning) -> tuple[Signer, ...]:
     separat = r.forbund.installningar.revisorernas_patekning == "separat"
-    return tuple(Signer(p.namn + (f", {p.titel}" if p.titel else ""), f"Revisor utsedd av {p.utsedd_av}",
+    return tuple(Signer(p.namn + (f", {p.titel}" if p.titel else ""), f"Revisor, utsedd av {p.utsedd_av}",
                         not separat) for p in r.forbund.revisorer)
 
 

@@ -100,8 +100,10 @@ def eget_kapital_text(r: Arsredovisning) -> str | None:
     if ek is None or over is None or tak is None:
         return None
     position = (f"Eget kapital överstiger taket med {kr(over)}." if over > 0
-                else f"Eget kapital ligger {kr(-over)} under taket.")
+                else f"Eget kapital ligger {kr(-over)} under taket." if over < 0
+                else "Eget kapital är lika stort som taket.")
     return (f"Eget kapital uppgick vid årets slut till {kr(ek)}, vilket är "
-            f"{procent(r.value(NT.eget_kapital_andel_av_tilldelning))} av årets medlemsavgifter. Nationella rådets "
-            f"rekommenderade tak är {procent(r.value(NT.eget_kapital_tak_andel))} av tilldelningen, i år {kr(tak)}. "
+            f"{procent(r.value(NT.eget_kapital_andel_av_tilldelning))} av årets medlemsavgifter. Nationella "
+            f"rådets rekommenderade tak är {procent(r.value(NT.eget_kapital_tak_andel))} av medlemsavgifterna, i år "
+            f"{kr(tak)}. "
             f"{position} Soliditeten är {procent(r.value(NT.soliditet))}.")

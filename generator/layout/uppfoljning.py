@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Protocol
 
 from markupsafe import Markup
@@ -128,13 +129,22 @@ class SurveyBlock:
     table: Table
 
 
+def survey_lead(svarande: Decimal | None, avslutade: Decimal | None, frekvens: Decimal | None) -> str:
+    """Who answered the survey, of how many who finished: "21 av 30 avslutade deltagare besvarade …"."""
+    if svarande is None:
+        return ""
+    if avslutade is None or frekvens is None:
+        return f"{antal(svarande, ('deltagare', 'deltagare'))} besvarade enkäten."
+    return (f"{heltal(svarande)} av {antal(avslutade, ('avslutad deltagare', 'avslutade deltagare'))} besvarade "
+            f"enkäten, en svarsfrekvens på {procent(frekvens)}.")
+
+
 def blocks_indikatormatning(r: Arsredovisning) -> list[SurveyBlock]:
     out = []
     keys = unique_slugs([m.insats for m in r.arsfil.indikatormatning])
     for m, key in zip(r.arsfil.indikatormatning, keys, strict=True):
-        lead = (f"{heltal(r.value(INDIKATOR(key, 'svarande')))} av {heltal(r.value(INDIKATOR(key, 'avslutade')))} "
-                "avslutade deltagare besvarade enkäten, en svarsfrekvens på "
-                f"{procent(r.value(INDIKATOR(key, 'svarsfrekvens')))}.")
+        lead = survey_lead(r.value(INDIKATOR(key, "svarande")), r.value(INDIKATOR(key, "avslutade")),
+                           r.value(INDIKATOR(key, "svarsfrekvens")))
         rows = [Row(q.fraga, (q.andel_positiva,), key=f"indikatormatning.fraga.{key}_{n}")
                 for n, q in enumerate(m.fragor, start=1)]
         table = Table(f"tabell-indikator-{key}", f"Andel positiva svar, {m.insats} {r.year}",

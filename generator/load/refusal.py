@@ -102,7 +102,8 @@ def _unwrap_optional(tp: Any) -> Any:
 
 _EXAMPLES = {"belopp": "1234567", "tal": "0.15", "heltal": "5", "datum": "2024-03-08", "text": "…",
              "ja_nej": "true", "nyckel": "…", "namn": "…",
-             "e_post": "kansli@exempel.se", "webbadress": "https://www.exempel.se"}
+             "e_post": "kansli@exempel.se", "webbadress": "https://www.exempel.se",
+             "farg": '"#1f4e79" (inom citattecken: utan dem läses # som början på en kommentar)'}
 _BLOCK = "följt av indragna nyckel: värde-rader"
 
 

@@ -194,6 +194,50 @@ def text_key(value: Any) -> str:
            f'"{excerpt(scalar_text(value))}"')
 
 
+# --- Colour ----------------------------------------------------------------------
+
+_HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
+MIN_CONTRAST = 4.5  # WCAG AA for text: the accent colours headings and links on white
+
+
+def contrast_on_white(rgb: str) -> float:
+    """The contrast ratio of #rrggbb against white (WCAG 2: 1 to 21)."""
+    def linear(c: int) -> float:
+        s = c / 255
+        return s / 12.92 if s <= 0.04045 else ((s + 0.055) / 1.055) ** 2.4
+    r, g, b = (linear(int(rgb[i:i + 2], 16)) for i in (1, 3, 5))
+    return 1.05 / (0.2126 * r + 0.7152 * g + 0.0722 * b + 0.05)
+
+
+def darker(rgb: str) -> str:
+    """The same hue darkened just enough to be read on white: what to write instead."""
+    channels = [int(rgb[i:i + 2], 16) for i in (1, 3, 5)]
+    for step in range(100, -1, -1):
+        shade = "#" + "".join(f"{c * step // 100:02x}" for c in channels)
+        if contrast_on_white(shade) >= MIN_CONTRAST:
+            return shade
+    return "#000000"
+
+
+def colour(value: Any) -> str:
+    """A colour as "#rrggbb" (lower case), dark enough for text on white."""
+    said = scalar_text(value).strip() if not is_collection(value) else ""
+    found = _HEX.fullmatch(said)
+    if found is None or not isinstance(value, str) or isinstance(value, FloatText):
+        refuse("E-FARG", lambda w: f"{w.what} ska vara en färg skriven som sex hexadecimala siffror efter #, inom "
+               f'citattecken, till exempel "#1f4e79", inte {describe(value)}')
+    digits = found.group(1).lower()
+    rgb = "#" + (digits if len(digits) == 6 else "".join(c * 2 for c in digits))
+    if rgb.lstrip("#") != said.lower().lstrip("#") or not said.startswith("#"):
+        refuse("E-FARG", lambda w: f'{w.what} ska skrivas med # och sex siffror; skriv "{rgb}"')
+    ratio = contrast_on_white(rgb)
+    if ratio < MIN_CONTRAST:
+        shown = f"{ratio:.1f}".replace(".", ",")
+        refuse("E-KONTRAST", lambda w: f"{w.what}: {rgb} är för ljus för text på vit botten (kontrast {shown}:1, "
+               f'minst 4,5:1 behövs); skriv en mörkare färg, till exempel "{darker(rgb)}"')
+    return rgb
+
+
 # --- Core and JSON schemas for the kinds ---------------------------------------------
 
 def _with_empty(validate: Callable[[Any], Any], name_example: Callable[[str], str]) -> Callable[[Any], Any]:
@@ -208,6 +252,7 @@ def _with_empty(validate: Callable[[Any], Any], name_example: Callable[[str], st
 _SCALARS: dict[str, Callable[[Any], Any]] = {
     "belopp": amount, "tal": lambda v: amount(v, kronor=False), "heltal": whole, "ar": year, "datum": date,
     "text": text, "ja_nej": yes_no, "nyckel": text, "namn": text, "e_post": e_post, "webbadress": webbadress,
+    "farg": colour,
 }
 # What each kind is in the JSON Schema that editors check the files with.
 _JSON: dict[str, Any] = {
@@ -219,6 +264,7 @@ _JSON: dict[str, Any] = {
     "nyckel": core_schema.str_schema(), "namn": core_schema.str_schema(),
     "e_post": core_schema.str_schema(pattern=f"^{_E_POST.pattern}$"),
     "webbadress": core_schema.str_schema(pattern=f"^{_WEBBADRESS.pattern}$"),
+    "farg": core_schema.str_schema(pattern="^#[0-9a-fA-F]{6}$"),
 }
 
 

@@ -7,6 +7,8 @@ from typing import Annotated, Literal
 from ..rules import EGET_KAPITAL_TAK
 from .base import Artal, Belopp, Heltal, JaNej, Kind, Lista, MinstEn, Node, PMap, Tal, Text, empty_map
 
+ACCENTFARG = "#1f4e79"  # the report's accent when forbund.yaml sets none (styles/report.css says the same)
+
 MedlemTyp = Annotated[Literal["staten", "region", "kommun"], Kind("val")]
 # A key figure "Året i korthet" may show (generator/layout/korthet.py says what each is).
 Nyckeltal = Annotated[Literal["deltagare", "stegforflyttning", "resultat", "eget_kapital", "kostnad_per_deltagare",
@@ -92,6 +94,8 @@ class Installningar(Node):
     aret_i_korthet: Lista[Nyckeltal] = ("deltagare", "stegforflyttning", "resultat", "eget_kapital",
                                         "kostnad_per_deltagare")
     """Nyckeltalen under Året i korthet, i den ordning de visas; ett nyckeltal vars uppgifter saknas visas inte."""
+    accentfarg: Annotated[str, Kind("farg")] = ACCENTFARG
+    """Förbundets färg för rubriker, länkar och framsidan, inom citattecken: "#1f4e79" (mörk nog att läsas mot vitt)."""
 
 
 @dataclass(frozen=True)
