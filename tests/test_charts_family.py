@@ -175,3 +175,16 @@ def test_ceiling_mark_only_where_the_year_has_one(readable):
     assert said.count("Tak 1 044") == 1  # this year's ceiling, labelled; last year's drawn unlabelled
     assert [t for t in said if t.isdigit() or re.fullmatch(r"\d+ \d+", t)][-3:] == ["843", "492", "801"]
     assert Decimal(843007) in [row.eget_kapital for row in r.femar]
+
+
+def test_a_sliver_too_narrow_for_its_count_is_not_labelled(readable):
+    """Exempelbygd's Unga vuxna has one participant of another or unknown gender: the
+    segment is drawn and the legend names it, but a "1" would overlap "52 totalt"."""
+    r = report("exempelbygd")
+    unga = next(res for res in r.insatser if res.insats.namn.startswith("Unga vuxna"))
+    assert (unga.insats.deltagare.annan, unga.deltagare) == (1, 52)
+    chart = readable(r)["deltagare"]
+    for svg in (chart.svg, chart.narrow_svg):
+        said = [t for _, t in texts(svg)]
+        assert "Annan/okänt" in said and "52 totalt" in said and "29" in said and "1" not in said
+    assert "Unga vuxna Påhittsta: kvinnor 22, män 29, annan/okänt 1, totalt 52" in chart.alt

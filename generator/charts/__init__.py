@@ -121,12 +121,16 @@ def deltagare(r, unit: str) -> Plan | None:
     def draw(size: Size) -> Figure:
         fig, ax = figure(size, row_height(len(rows)))
         left = [0] * len(rows)
+        # A sliver too narrow for its count is left unlabelled (the total and the text
+        # alternative still give it), rather than a figure overlapping its neighbour.
+        widest, room = max(res.deltagare or 0 for res in rows), 0.07 if size.narrow else 0.035
         for name, attr, colour, hatch, text in groups:
             counts = [getattr(res.insats.deltagare, attr) for res in rows]
             # No edge: a hairline would show between the segments; hatching tells them apart.
             bars = ax.barh(range(len(rows)), counts, 0.6, left=left, label=name, color=colour, hatch=hatch,
                            hatchcolor=DARK, linewidth=0)
-            ax.bar_label(bars, labels=[heltal(c) if c else "" for c in counts], label_type="center", color=text,
+            ax.bar_label(bars, labels=[heltal(c) if c and c >= room * widest else "" for c in counts],
+                         label_type="center", color=text,
                          bbox={"boxstyle": "round,pad=0.15", "fc": "white", "lw": 0} if hatch else None)
             left = [a + c for a, c in zip(left, counts, strict=True)]
         for i, res in enumerate(rows):

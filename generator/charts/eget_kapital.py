@@ -28,14 +28,14 @@ def eget_kapital(r, unit: str) -> Plan | None:
 
     def draw(size: Size) -> Figure:
         fig, ax = figure(size)
-        bars = ax.bar(range(len(rows)), [float(ek) for _, ek, _ in rows], 0.5, color=DARK, label="Eget kapital")
+        bars = ax.bar(range(len(rows)), [float(ek) for _, ek, _ in rows], 0.7, color=DARK, label="Eget kapital")
         # Inside the bar's top on a bar-coloured patch, so a ceiling line near the top
-        # cannot run through the figure.
+        # cannot run through the figure; the bar is wide enough for it even on a phone.
         bar_labels(ax, bars, [amount_label(ek, unit) for _, ek, _ in rows], padding=-14, color="white", zorder=4,
                    bbox={"boxstyle": "square,pad=0.2", "fc": DARK, "lw": 0})
         _ceilings(ax, rows, unit)
         finish_vertical(ax, [str(y) for y, _, _ in rows], unit)
-        ax.set_xlim(-0.6, len(rows) - 0.4 + (0.9 if size.narrow else 0.5))
+        ax.set_xlim(-0.6, len(rows) - 0.4 + (1.0 if size.narrow else 0.5))
         if all(ek >= 0 for _, ek, _ in rows):
             ax.set_ylim(bottom=0)  # no empty band below the axis when nothing is negative
         return fig
@@ -51,11 +51,11 @@ def _ceilings(ax: Any, rows: list[Row], unit: str) -> None:
     ceilings = [(i, tak) for i, (_, _, tak) in enumerate(rows) if tak is not None]
     if not ceilings:
         return
-    ax.hlines([float(t) for _, t in ceilings], [i - 0.36 for i, _ in ceilings], [i + 0.36 for i, _ in ceilings],
+    ax.hlines([float(t) for _, t in ceilings], [i - 0.4 for i, _ in ceilings], [i + 0.4 for i, _ in ceilings],
               colors=MID, linewidth=2, linestyles=(0, (4, 1.5)), label="Rekommenderat tak", zorder=3)
     i, tak = ceilings[-1]
     if i == len(rows) - 1:
-        ax.annotate(f"Tak {amount_label(tak, unit)}", (i + 0.36, float(tak)), xytext=(3, 0),
+        ax.annotate(f"Tak {amount_label(tak, unit)}", (i + 0.4, float(tak)), xytext=(3, 0),
                     textcoords="offset points", va="center", color=INK)
 
 
