@@ -164,8 +164,13 @@ def test_no_edge_lines_around_bars(chart_id):
     assert len(styles) >= 3
     assert not any("stroke" in s for s in styles), styles
     if chart_id == "deltagare":
-        # Greyscale still tells them apart: the men's and the others' segments are hatched.
-        assert sum("url(#deltagare-h" in s for s in styles) == 4
+        # Greyscale still tells them apart: the men's and the others' segments are hatched,
+        # by a pattern without a background over a plain bar (a background shows tile seams).
+        hatched = [s for s in styles if "url(#deltagare-h" in s]
+        assert len(hatched) == 4 and len(styles) == 6 + 4
+        used = {re.search(r"url\(#([^)]+)\)", s).group(1) for s in hatched}
+        backgrounds = dict(re.findall(r'<pattern id="([^"]+)"[^>]*>\s*<rect [^>]*fill="([^"]+)"', chart.svg))
+        assert used and all(backgrounds[u] == "none" for u in used), backgrounds
 
 
 def test_ceiling_mark_only_where_the_year_has_one(readable):

@@ -33,6 +33,7 @@ from .style import (
     amount_axis,
     amount_label,
     bar_labels,
+    bars,
     figure,
     finish_horizontal,
     finish_vertical,
@@ -90,8 +91,8 @@ def femar(r, unit: str) -> Plan | None:
         width = 0.27
         for i, (name, _, _, colour, hatch) in enumerate(FEMAR):
             points = shown[name]
-            ax.bar([years.index(y) + (i - 1) * width for y, _ in points], [float(v) for _, v in points],
-                   width, label=name, color=colour, hatch=hatch, hatchcolor=DARK, linewidth=0)
+            bars(ax, False, [years.index(y) + (i - 1) * width for y, _ in points], [float(v) for _, v in points],
+                 width, colour, hatch, name)
         finish_vertical(ax, [str(y) for y in years], unit)
         gridlines(ax.yaxis)
         return fig
@@ -127,9 +128,8 @@ def deltagare(r, unit: str) -> Plan | None:
         for name, attr, colour, hatch, text in groups:
             counts = [getattr(res.insats.deltagare, attr) for res in rows]
             # No edge: a hairline would show between the segments; hatching tells them apart.
-            bars = ax.barh(range(len(rows)), counts, 0.6, left=left, label=name, color=colour, hatch=hatch,
-                           hatchcolor=DARK, linewidth=0)
-            ax.bar_label(bars, labels=[heltal(c) if c and c >= room * widest else "" for c in counts],
+            segments = bars(ax, True, range(len(rows)), counts, 0.6, colour, hatch, name, left=left)
+            ax.bar_label(segments, labels=[heltal(c) if c and c >= room * widest else "" for c in counts],
                          label_type="center", color=text,
                          bbox={"boxstyle": "round,pad=0.15", "fc": "white", "lw": 0} if hatch else None)
             left = [a + c for a, c in zip(left, counts, strict=True)]
@@ -161,8 +161,8 @@ def kostnad_per_kategori(r, unit: str) -> Plan | None:
 
     def draw(size: Size) -> Figure:
         fig, ax = figure(size, row_height(len(rows)))
-        bars = ax.barh(range(len(rows)), [float(k.utfall) for k in rows], 0.6, color=DARK)
-        bar_labels(ax, bars, [amount_label(k.utfall, unit) + (f"{NBSP}({procent(k.andel)})" if k.andel is not None
+        shown = ax.barh(range(len(rows)), [float(k.utfall) for k in rows], 0.6, color=DARK, linewidth=0)
+        bar_labels(ax, shown, [amount_label(k.utfall, unit) + (f"{NBSP}({procent(k.andel)})" if k.andel is not None
                                                                else "") for k in rows])
         finish_horizontal(ax, [k.namn for k in rows], "", heltal, size)
         amount_axis(ax.xaxis, unit)

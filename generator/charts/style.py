@@ -21,6 +21,7 @@ from xml.sax.saxutils import escape, quoteattr
 from matplotlib.axes import Axes
 from matplotlib.container import BarContainer
 from matplotlib.figure import Figure
+from matplotlib.patches import Patch
 from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from ..formatting import belopp
@@ -211,6 +212,19 @@ def finish_vertical(ax, categories: list[str], unit: str) -> None:
     legend(ax)
 
 
+def bars(ax, horizontal: bool, positions, values, width: float, colour: str, hatch: str | None, label: str,
+         **kw) -> BarContainer:
+    """Bars without edge lines, the hatching laid over the colour as bars of its own: a
+    hatch pattern with a background of its own shows the seams of its tiles as hairlines
+    in the PDF. The legend's key shows colour and hatching together."""
+    draw = ax.barh if horizontal else ax.bar
+    plain = draw(positions, values, width, color=colour, linewidth=0, label=label, **kw)
+    if hatch:
+        draw(positions, values, width, color="none", hatch=hatch, hatchcolor=DARK, linewidth=0, **kw)
+        plain.legend_key = Patch(facecolor=colour, hatch=hatch, hatchcolor=DARK, linewidth=0)
+    return plain
+
+
 def gridlines(axis) -> None:
     """Faint lines at the ticks, behind the bars, where the bars are not labelled."""
     axis.grid(True, color=GRID, linewidth=0.6)
@@ -221,7 +235,8 @@ def legend(ax) -> None:
     # Above the plot so it never covers a bar; bars before lines, whatever the drawing order.
     handles, labels = ax.get_legend_handles_labels()
     order = sorted(range(len(handles)), key=lambda i: not isinstance(handles[i], BarContainer))
-    ax.legend([handles[i] for i in order], [labels[i] for i in order], loc="lower left", bbox_to_anchor=(0, 1.0),
+    keys = [getattr(handles[i], "legend_key", handles[i]) for i in order]
+    ax.legend(keys, [labels[i] for i in order], loc="lower left", bbox_to_anchor=(0, 1.0),
               ncols=3, handlelength=1.6, handletextpad=0.5, columnspacing=1.2, borderaxespad=0.2)
 
 
