@@ -41,25 +41,26 @@ def bar_count(chart: Chart) -> int:
 def test_charts_present_exactly_when_their_data_exists(name):
     r = report(name)
     expected = ["femar", "eget-kapital"]
-    if any(res.insats.deltagare is not None for res in r.insatser):
-        expected.append("deltagare")
     if r.kategorier:
         expected.append("kostnad-per-kategori")
+    if any(res.insats.deltagare is not None for res in r.insatser):
+        expected.append("deltagare")
     assert [c.id for c in charts(r)] == expected
 
 
 def test_sydnarke_has_every_chart():
-    assert [c.id for c in charts(report("sydnarke"))] == ["femar", "eget-kapital", "deltagare", "kostnad-per-kategori"]
+    assert [c.id for c in charts(report("sydnarke"))] == ["femar", "eget-kapital", "kostnad-per-kategori", "deltagare"]
 
 
 @pytest.mark.parametrize("name", FORBUND)
 def test_svg_is_accessible(name):
     for chart in charts(report(name)):
-        root = ET.fromstring(chart.svg.encode("utf-8"))
-        assert root.tag == f"{SVG}svg"
-        assert root.get("role") == "img"
-        assert root.get("aria-label") == chart.alt
-        assert root[0].tag == f"{SVG}title" and root[0].text == chart.title
+        for svg in (chart.svg, chart.narrow_svg):
+            root = ET.fromstring(svg.encode("utf-8"))
+            assert root.tag == f"{SVG}svg"
+            assert root.get("role") == "img"
+            assert root.get("aria-label") == chart.alt
+            assert root[0].tag == f"{SVG}title" and root[0].text == chart.title
         assert chart.title and chart.alt
 
 
@@ -69,6 +70,7 @@ def test_data_uri_is_the_svg(name):
         prefix = "data:image/svg+xml;base64,"
         assert chart.data_uri.startswith(prefix)
         assert base64.b64decode(chart.data_uri[len(prefix):]).decode("utf-8") == chart.svg
+        assert base64.b64decode(chart.narrow_uri[len(prefix):]).decode("utf-8") == chart.narrow_svg
 
 
 def test_halland_femar_alt_and_title():
@@ -105,10 +107,11 @@ def test_alt_states_every_figure(name):
 @pytest.mark.parametrize("name", FORBUND)
 def test_text_is_paths_and_there_is_no_timestamp(name):
     for chart in charts(report(name)):
-        assert "<text" not in chart.svg
-        assert "<dc:date" not in chart.svg and "Date" not in chart.svg
-        assert "Matplotlib v" not in chart.svg  # the Creator entry
-        assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", chart.svg)
+        for svg in (chart.svg, chart.narrow_svg):
+            assert "<text" not in svg
+            assert "<dc:date" not in svg and "Date" not in svg
+            assert "Matplotlib v" not in svg  # the Creator entry
+            assert not re.search(r"\d{4}-\d\d-\d\dT\d\d:\d\d", svg)
 
 
 def test_ids_are_unique_across_charts():
@@ -119,7 +122,7 @@ def test_ids_are_unique_across_charts():
 @pytest.mark.parametrize("name", FORBUND)
 def test_same_input_same_bytes(name):
     r = report(name)
-    assert [c.svg for c in charts(r)] == [c.svg for c in charts(r)]
+    assert [(c.svg, c.narrow_svg) for c in charts(r)] == [(c.svg, c.narrow_svg) for c in charts(r)]
 
 
 _CHILD = """
@@ -132,7 +135,7 @@ after_import = dict(matplotlib.rcParams)
 out = {}
 for name in sys.argv[1:]:
     r = derive_year(DATA / name, LATEST[name])
-    out[name] = [(c.id, hashlib.sha256(c.svg.encode()).hexdigest()) for c in charts(r)]
+    out[name] = [(c.id, hashlib.sha256((c.svg + c.narrow_svg).encode()).hexdigest()) for c in charts(r)]
 print(json.dumps({"charts": out, "import_kept_rc": before == after_import,
                   "charts_kept_rc": before == dict(matplotlib.rcParams)}))
 """
@@ -147,7 +150,7 @@ def test_same_bytes_in_another_process_and_no_global_change():
     child = json.loads(result.stdout)
     assert child["import_kept_rc"] and child["charts_kept_rc"]
     for name in FORBUND:
-        here = [[c.id, hashlib.sha256(c.svg.encode()).hexdigest()] for c in charts(report(name))]
+        here = [[c.id, hashlib.sha256((c.svg + c.narrow_svg).encode()).hexdigest()] for c in charts(report(name))]
         assert child["charts"][name] == here
 
 
@@ -161,7 +164,10 @@ def test_a_missing_value_is_not_drawn():
     years = [part.split(":")[0] for part in gappy.alt.split("; ")]
     assert years == ["2023", "2022", "2021", "2019"]
     assert "2021: kostnader" in gappy.alt  # intäkter left out, not shown as 0
-    assert bar_count(full) - bar_count(gappy) == 4
+    # 2020's and 2021's intäkter, and 2020's kostnader and resultat: two patches each, the
+    # colour and the hatching laid over it.
+    assert bar_count(full) - bar_count(gappy) == 6
+    assert re.findall(r'<g id="femar-patch_\d+"', gappy.narrow_svg) == re.findall(r'<g id="femar-patch_\d+"', gappy.svg)
     assert gappy.title == "Intäkter, kostnader och resultat 2019–2023"
 
 
@@ -172,10 +178,34 @@ def test_no_chart_without_data():
     assert charts(empty) == []
 
 
-def test_eget_kapital_without_last_year():
+def test_eget_kapital_without_last_years_file_has_no_ceiling_that_year():
     r = report("sydnarke")
     only_this_year = dataclasses.replace(r, figures={r.year: r.figures[r.year]})
     chart = by_id(only_this_year)["eget-kapital"]
-    assert chart.alt == (f"2023: eget kapital {kr(r.figures[2023]['balansrakning.summa_eget_kapital'])}, "
-                         f"rekommenderat tak {kr(r.figures[2023]['nyckeltal.eget_kapital_tak'])}")
-    assert chart.title == "Eget kapital och rekommenderat tak 2023"
+    assert chart.alt == (f"2023: eget kapital {kr(Decimal(801162))}, rekommenderat tak {kr(Decimal(1044400))}; "
+                         f"2022: eget kapital {kr(Decimal(492374))}; 2021: eget kapital {kr(Decimal(843007))}")
+    assert chart.title == "Eget kapital och rekommenderat tak 2021–2023"
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_eget_kapital_over_every_year_the_overview_has_it(name):
+    """Five years where the data has them; a ceiling only for a year whose file gives it."""
+    r = report(name)
+    chart = by_id(r)["eget-kapital"]
+    expected = []
+    for row in r.femar:  # newest first, as the text alternative
+        if row.eget_kapital is None:
+            continue
+        tak = r.figures.get(row.year, {}).get("nyckeltal.eget_kapital_tak")
+        expected.append(f"{row.year}: eget kapital {kr(row.eget_kapital)}"
+                        + (f", rekommenderat tak {kr(tak)}" if tak is not None else ""))
+    assert chart.alt == "; ".join(expected)
+    assert len(expected) >= 3 and chart.alt.count("rekommenderat tak") == 2
+
+
+def test_eget_kapital_chart_only_with_its_text():
+    """The chart stands under the text stating this year's ceiling; without it, no chart and no number."""
+    r = report("sydnarke")
+    figures = {**r.figures, r.year: {k: v for k, v in r.figures[r.year].items() if k != "nyckeltal.eget_kapital_tak"}}
+    shown = charts(dataclasses.replace(r, figures=figures))
+    assert [(c.number, c.id) for c in shown] == [(1, "femar"), (2, "kostnad-per-kategori"), (3, "deltagare")]
