@@ -72,7 +72,7 @@ def test_an_amount_too_long_for_its_column_names_the_table_and_the_amount():
     html, shown = _page()
     _, findings = _print(html.replace(shown, "\u2212" + "\u00a0".join(["999"] * 30), 1))
     assert [str(f) for f in findings] == [
-        'data/halland/2023.yaml: fel: tabellen "Översikt över verksamhetens utveckling …" är 100 mm bredare än '
+        'data/halland/2023.yaml: fel: tabellen "Översikt över verksamhetens utveckling …" är 118 mm bredare än '
         'sidan och får inte plats i PDF:en, vid "−999 999 999 999 999 999 999 999 999 99…"; ett så långt värde '
         "får inte plats: kontrollera det i datafilen [E-SIDBREDD]"]
 

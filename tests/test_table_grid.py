@@ -71,3 +71,34 @@ def test_a_table_off_the_grid_is_found():
     heads = head_rows([page])
     assert len(heads) == 2
     assert columns([page]) == {"2023": {400, 397}, "2022": {480}}
+
+
+def hyphenated(pages: list[list[Run]], text: str) -> list[str]:
+    """Words the printer broke with a hyphen of its own: "Ex-" at a line's end and "empelby"
+    next that stand in the text as one word "Exempelby"."""
+    found = []
+    for page in pages:
+        for run in page:
+            head = re.search(r"(\w+)-$", run.text)
+            below = [r for r in page if r.y > run.y]
+            if not head or not below:
+                continue
+            line = min(r.y for r in below)  # the next line; its run nearest below this one goes on
+            after = min((r for r in below if r.y == line), key=lambda r: abs(r.x - run.x))
+            tail = re.match(r"\w+", after.text)
+            if tail and f"{head.group(1)}{tail.group(0)}" in text:
+                found.append(f"{head.group(1)}-{tail.group(0)}")
+    return found
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_no_word_is_hyphenated_by_the_printer(built, name):
+    """Labels and headings break between words, never inside one ("Strukturövergripan-de")."""
+    text = re.sub(r"<[^>]+>", " ", built[name]["html"].read_text(encoding="utf-8"))
+    assert hyphenated(runs(built[name]["pdf"]), text) == []
+
+
+def test_a_hyphenated_word_is_found():
+    page = [Run("Strukturövergripan-", 50, 100), Run("−788", 300, 100), Run("de insatser", 50, 112),
+            Run("ESF-", 50, 130), Run("projektet", 50, 142)]
+    assert hyphenated([page], "Strukturövergripande insatser och ESF-projektet") == ["Strukturövergripan-de"]
