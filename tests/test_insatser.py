@@ -65,7 +65,7 @@ def test_halland_shows_the_cost_split_by_category(halland):
 def test_goal_summary_counts_the_goals(halland, sydnarke):
     assert (halland.value("mal.finansiella_mal.uppnadda"), halland.value("mal.finansiella_mal.antal")) == (1, 5)
     html = render_html(halland)
-    assert "4 av 4 verksamhetsmål uppnådda. Styrelsen har bedömt 1 av 5 finansiella mål: uppnått." in html
+    assert "4 av 4 verksamhetsmål uppnådda. Styrelsen har bedömt 1 av 5 finansiella mål, och det är uppnått." in html
     assert "2 av 2 verksamhetsmål uppnådda. 2 av 2 finansiella mål uppnådda." in render_html(sydnarke)
 
 

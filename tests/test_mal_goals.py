@@ -30,7 +30,7 @@ def test_mal_halland_shows_its_five_financial_goals_and_only_the_one_assessment(
     assert len(rows) == 5
     assert [status for _text, status in rows] == ["Ej bedömt", "Ej bedömt", "Ej bedömt", "Uppnått", "Ej bedömt"]
     assert rows[3][0].startswith("Eget kapital når på sikt Nationella rådets nyckeltal")
-    assert "Styrelsen har bedömt 1 av 5 finansiella mål: uppnått." in html
+    assert "Styrelsen har bedömt 1 av 5 finansiella mål, och det är uppnått." in html
     f = halland.figures[2023]
     assert (f["mal.finansiella_mal.uppnadda"], f["mal.finansiella_mal.bedomda"], f["mal.finansiella_mal.antal"]) \
         == (1, 1, 5)
@@ -44,7 +44,7 @@ def test_mal_halland_verksamhetsmal_are_the_four_the_board_judged_reached(hallan
                                      "Uppnått"]
     assert html.count('<tr class="indrag status-') == 3
     assert "4 av 4 verksamhetsmål uppnådda." in html
-    assert "Styrelsen har bedömt 1 av 2 delmål: delvis uppnått." in html
+    assert "Styrelsen har bedömt 1 av 2 delmål, och det är delvis uppnått." in html
     assert "1 av 1 delmål uppnått." in html
     # The 50 % goal has a target and no outcome: said so, never 0 %.
     assert f"Målvärde 2023: 50{NBSP}%. Utfall 2023: uppgift saknas." in html
@@ -62,8 +62,11 @@ def test_mal_halland_verksamhetsmal_are_the_four_the_board_judged_reached(hallan
     ("finansiella_mal", (0, 1, 1), ("ej_uppnatt",), "0 av 1 finansiellt mål uppnått"),
     ("verksamhetsmal", (3, 5, 5), ("uppnatt",) * 3 + ("ej_uppnatt",) * 2, "3 av 5 verksamhetsmål uppnådda"),
     ("verksamhetsmal", (1, 5, 5), ("uppnatt",) + ("ej_uppnatt",) * 4, "1 av 5 verksamhetsmål uppnått"),
-    ("finansiella_mal", (1, 1, 5), ("uppnatt",), "Styrelsen har bedömt 1 av 5 finansiella mål: uppnått"),
-    ("finansiella_mal", (0, 0, 1), (), "Styrelsen har bedömt 0 av 1 finansiellt mål"),
+    ("finansiella_mal", (1, 1, 5), ("uppnatt",), "Styrelsen har bedömt 1 av 5 finansiella mål, och det är uppnått"),
+    ("finansiella_mal", (0, 0, 1), (), "Styrelsen har inte bedömt det finansiella målet"),
+    ("finansiella_mal", (0, 0, 5), (), "Styrelsen har inte bedömt något av de 5 finansiella målen"),
+    ("delmal", (0, 0, 2), (), "Styrelsen har inte bedömt något av de 2 delmålen"),
+    ("delmal", (0, 1, 2), ("delvis_uppnatt",), "Styrelsen har bedömt 1 av 2 delmål, och det är delvis uppnått"),
     ("verksamhetsmal", (2, 4, 6), ("uppnatt", "ej_uppnatt", "uppnatt", "delvis_uppnatt"),
      "Styrelsen har bedömt 4 av 6 verksamhetsmål: 2 uppnådda, 1 delvis uppnått, 1 ej uppnått"),
 ])
@@ -104,8 +107,8 @@ def test_mal_targets_per_year_with_the_outcome_from_a_figure_key(tmp_path):
     html = render_html(r).replace(NBSP, " ")
     assert "Målvärden 2023: 50 %, 2025: 80 %. Utfall 2023: 48 % mot målvärdet 50 %." in html
     assert "Målvärde 2025: 90 %. Utfall 2023: 85 %." in html
-    assert "Styrelsen har bedömt 1 av 2 delmål: ej uppnått." in html
-    assert "Styrelsen har bedömt 0 av 1 verksamhetsmål." in html
+    assert "Styrelsen har bedömt 1 av 2 delmål, och det är ej uppnått." in html
+    assert "Styrelsen har inte bedömt verksamhetsmålet." in html
 
 
 def test_mal_an_unknown_outcome_key_is_an_error_with_a_suggestion(tmp_path):
@@ -131,7 +134,7 @@ def test_mal_the_halland_pdf_shows_five_financial_goals_one_assessed(built):
 
     text = subprocess.run(["pdftotext", "-layout", str(built["halland"]["pdf"]), "-"], capture_output=True,
                           text=True, check=True).stdout
-    assert "Styrelsen har bedömt 1 av 5 finansiella mål: uppnått." in text
+    assert "Styrelsen har bedömt 1 av 5 finansiella mål, och det är uppnått." in text
     part = text[text.index("Finansiella mål 2023"):]
     part = part[:part.index("1.")] if "1." in part[:4000] else part[:4000]
     assert part.count("Ej bedömt") == 4 and part.count("Uppnått") == 1

@@ -184,3 +184,31 @@ def test_the_comparison_note_calls_the_document_by_its_own_name():
     assert ("Jämförelsetalen för 2023 i den här årsrapporten skiljer sig på raderna nedan från årsrapporten för 2023 "
             "som den fastställdes.") in html
     assert "årsredovisningen" not in html.split('id="not-')[-1]
+
+
+MONTHS = "januari|februari|mars|april|maj|juni|juli|augusti|september|oktober|november|december"
+
+
+def _visible_text(html: str) -> str:
+    """The page's text as a reader sees it: no style sheet, no tags, no attribute values."""
+    body = re.sub(r"<style>.*?</style>", " ", html, flags=re.S)
+    return re.sub(r"<[^>]+>", " ", body).replace(NBSP, " ")
+
+
+@pytest.mark.parametrize("name, year, style", [("halland", 2023, "iso"), ("exempelbygd", 2024, "lang")])
+def test_one_date_style_per_report(name, year, style):
+    """Every date the report prints (cover, balance-sheet columns, signatures, decisions)
+    follows `installningar.datumformat`: ISO dates or dates written out, never both."""
+    outcome = check_year(DATA / name, year)
+    assert outcome.report is not None
+    text = _visible_text(render_report(outcome.report))
+    iso = re.findall(r"\b(?:19|20)\d\d-\d\d-\d\d\b", text)
+    written = re.findall(rf"\b\d{{1,2}} (?:{MONTHS}) (?:19|20)\d\d\b", text)
+    # The förbund's own words may write a date as they like; only the generated ones count.
+    own = (DATA / name / f"{year}.md").read_text(encoding="utf-8")
+    iso, written = [d for d in iso if d not in own], [d for d in written if d not in own]
+    if style == "iso":
+        assert iso and not written, written
+    else:
+        assert written and not iso, iso
+        assert f"31 december {year}" in written and f"31 december {year - 1}" in written

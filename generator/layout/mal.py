@@ -24,6 +24,10 @@ EJ_BEDOMT = "Ej bedömt"
 _NOUN = {"verksamhetsmal": ("verksamhetsmål", "verksamhetsmål"),
          "finansiella_mal": ("finansiellt mål", "finansiella mål"),
          "delmal": ("delmål", "delmål")}
+# Each group's noun in the definite singular and plural: "det finansiella målet", "de finansiella målen".
+_BESTAMD = {"verksamhetsmal": ("verksamhetsmålet", "de {n} verksamhetsmålen"),
+            "finansiella_mal": ("det finansiella målet", "de {n} finansiella målen"),
+            "delmal": ("delmålet", "de {n} delmålen")}
 _TITLE = {"verksamhetsmal": "Verksamhetsmål", "finansiella_mal": "Finansiella mål"}
 # A status said of one goal and of several.
 _STATUS_WORDS = {"uppnatt": ("uppnått", "uppnådda"), "delvis_uppnatt": ("delvis uppnått", "delvis uppnådda"),
@@ -32,7 +36,7 @@ _STATUS_WORDS = {"uppnatt": ("uppnått", "uppnådda"), "delvis_uppnatt": ("delvi
 
 @dataclass(frozen=True)
 class GoalsBlock:
-    summary: str  # "4 av 4 verksamhetsmål uppnådda. Styrelsen har bedömt 1 av 5 finansiella mål: uppnått."
+    summary: str  # "4 av 4 verksamhetsmål uppnådda. Styrelsen har bedömt 1 av 5 finansiella mål, och det är uppnått."
     tables: tuple[Table, ...]
 
 
@@ -50,11 +54,13 @@ def sammanfattning(group: str, uppnadda: int, bedomda: int, antal: int, statuses
         # "1 av 1 finansiellt mål uppnått", "0 av 1 … uppnått", "3 av 5 verksamhetsmål uppnådda"
         word = _status_word("uppnatt", 1 if uppnadda == 1 or antal == 1 else 2)
         return f"{heltal(uppnadda)} av {heltal(antal)} {_noun(group, antal)} {word}"
-    said = f"Styrelsen har bedömt {heltal(bedomda)} av {heltal(antal)} {_noun(group, antal)}"
     if bedomda == 0:
-        return said
+        # "Styrelsen har inte bedömt det finansiella målet", "… något av de 5 finansiella målen"
+        one, many = _BESTAMD[group]
+        return "Styrelsen har inte bedömt " + (one if antal == 1 else "något av " + many.format(n=heltal(antal)))
+    said = f"Styrelsen har bedömt {heltal(bedomda)} av {heltal(antal)} {_noun(group, antal)}"
     if bedomda == 1:
-        return f"{said}: {_status_word(statuses[0], 1)}"
+        return f"{said}, och det är {_status_word(statuses[0], 1)}"
     counts = {s: statuses.count(s) for s in _STATUS_WORDS if s in statuses}
     return f"{said}: " + ", ".join(f"{heltal(n)} {_status_word(s, n)}" for s, n in counts.items())
 

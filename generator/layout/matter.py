@@ -36,6 +36,7 @@ class Front:
     diarienummer: str | None
     logotyp: Logo | None
     accent: str | None = None  # "#00607a": the förbund's colour, when not the stylesheet's own
+    datumformat: str = "iso"  # the report's one date style; long dates widen the figure columns
 
     @property
     def accent_css(self) -> str | None:
@@ -81,7 +82,7 @@ def front(r: Arsredovisning) -> Front:
     logo = r.forbund.logotyp
     accent = accent_hex(s.accentfarg) if s.accentfarg.lower() != ACCENTFARG else None
     return Front(titel, bestamd, r.arsfil.diarienummer,
-                 Logo(r.logotyp, logo.alt) if logo is not None and r.logotyp else None, accent)
+                 Logo(r.logotyp, logo.alt) if logo is not None and r.logotyp else None, accent, s.datumformat)
 
 
 def _namn(p: Ledamot | Ersattare) -> str:

@@ -16,6 +16,7 @@ from markupsafe import Markup
 from ..derive import Arsredovisning
 from ..derive.jamforelse import justerade_i, note_number
 from ..derive.noter import line_label
+from ..formatting import bokslutsdag
 from ..keys import Key
 from ..texts import ENHET
 
@@ -150,8 +151,10 @@ def decimals(rows: Iterable[Row], amount_columns: int = 99) -> int:
 
 
 def year_columns(r: Arsredovisning, dated: bool) -> tuple[Column, ...]:
-    """This year and last year: as years, or as balance-sheet dates (2023-12-31)."""
-    return tuple(Column(f"{y}-12-31" if dated else str(y), str(y)) for y in (r.year, r.year - 1))
+    """This year and last year: as years, or as balance-sheet dates in the report's date style
+    (2023-12-31, or 31 december 2023 with `datumformat: lang`)."""
+    style = r.forbund.installningar.datumformat
+    return tuple(Column(bokslutsdag(y, style) if dated else str(y), str(y)) for y in (r.year, r.year - 1))
 
 
 class Statement:
