@@ -15,6 +15,13 @@ from .conftest import DATA
 from .test_fbm_matter import copy_halland, edit, findings, html_of, outcome
 
 
+def cover_of(html: str) -> str:
+    """The cover's markup: from its header to that header's end (the web page's own site
+    header comes before it)."""
+    start = html.index('<header class="front')
+    return html[start:html.index("</header>", start)]
+
+
 def _said(value: object) -> str:
     """The refusal's words for installningar.accentfarg, or "" when the value is accepted."""
     from pydantic_core import PydanticCustomError
@@ -116,7 +123,7 @@ def test_the_cover_shows_name_title_and_facts_with_the_facts_as_labelled_pairs(t
     folder = copy_halland(tmp_path)
     edit(folder / "2023.yaml", "underskrift:\n", "diarienummer: SFH 2024/7\nunderskrift:\n")
     html = html_of(folder)
-    cover = html[html.index('<header class="front'):html.index("</header>")]
+    cover = cover_of(html)
     assert '<header class="front no-logo">' in cover  # no logo: the band stands higher on paper
     assert re.search(r'<div class="front-title">\s*<p class="front-forbund">Samordningsförbundet Halland</p>\s*'
                      r"<h1>Årsredovisning 2023</h1>", cover)
