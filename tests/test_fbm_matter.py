@@ -362,7 +362,7 @@ def test_without_bilagor_there_is_no_bilagor_part(tmp_path):
 # --- Facts a report may lack -----------------------------------------------------------
 
 def _visible_text(html: str) -> str:
-    body = html[html.index("<body>"):]
+    body = html[html.index("<body"):]
     return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", body))
 
 

@@ -55,7 +55,7 @@ def test_a_published_figure_that_differs_gets_a_note_with_its_table(tmp_path):
         "Jämförelsetalen för 2022 i den här årsredovisningen skiljer sig på raderna nedan från årsredovisningen "
         "för 2022 som den fastställdes. "
         "En faktura för lokalvård 2022 bokfördes först 2023 och har nu flyttats till 2022. "
-        "Justerade jämförelsetal 2022 (Belopp i kr) Rad Publicerat 2022 Visat 2022 Skillnad "
+        "Justerade jämförelsetal 2022 (belopp i kr) Rad Publicerat 2022 Visat 2022 Skillnad "
         f"Resultaträkning: Verksamhetens kostnader −24{NBSP}229{NBSP}606 −24{NBSP}279{NBSP}606 −50{NBSP}000 "
         f"Balansräkning: Kortfristiga skulder 4{NBSP}715{NBSP}017 4{NBSP}765{NBSP}017 50{NBSP}000 "
         "Skillnad är det visade beloppet minus det publicerade.")

@@ -153,7 +153,7 @@ def test_a_positive_result_restores_the_oldest_deficit_first(halland):
 
 def test_the_table_of_deficits_shows_carried_restored_and_left(halland):
     table = table_text(render_report(halland.report()), "tabell-underskott")
-    assert table == ("Underskott att återställa (Belopp i kr) År Underskott Återställt 2024 Kvar att återställa "
+    assert table == ("Underskott att återställa (belopp i kr) År Underskott Återställt 2024 Kvar att återställa "
                      "Underskott 2022 −150 000 150 000 – Underskott 2023 −400 000 150 000 −250 000 "
                      "Summa −550 000 300 000 −250 000")
 
@@ -175,7 +175,7 @@ def test_halland_2023_the_board_decided_not_to_restore(tmp_path):
     assert f["balanskravsresultat.underskott_att_aterstalla"] == 0
     page = render_report(r)
     assert table_text(page, "tabell-underskott") == (
-        "Underskott att återställa (Belopp i kr) År Underskott Återställt 2023 Återställs inte enligt styrelsens "
+        "Underskott att återställa (belopp i kr) År Underskott Återställt 2023 Återställs inte enligt styrelsens "
         "beslut Kvar att återställa Årets underskott 2023 −2 812 499 – −2 812 499 –")
     assert ("Styrelsen beslutade den 2024-03-08 att inte återställa årets underskott på 2 812 499 kr. "
             "Styrelsens synnerliga skäl: Underskottet finansieras med överskott") in text_of(page)
@@ -209,7 +209,7 @@ def test_exempelbygd_2024_shows_resultatreserv_deficits_and_the_decision():
     assert "Resultatreserv 100 000 150 000" in table_text(page, "tabell-balansrakning")
     assert "Medel från resultatreserv 50 000 –" in table_text(page, "tabell-balanskravsresultat")
     assert table_text(page, "tabell-underskott") == (
-        "Underskott att återställa (Belopp i kr) År Underskott Återställt 2024 Återställs inte enligt styrelsens "
+        "Underskott att återställa (belopp i kr) År Underskott Återställt 2024 Återställs inte enligt styrelsens "
         "beslut Kvar att återställa Underskott 2022 −40 000 – – −40 000 Årets underskott 2024 −250 000 – −200 000 "
         "−50 000 Summa −290 000 – −200 000 −90 000")
     assert ("Styrelsen beslutade den 14 mars 2025 att inte återställa 200 000 kr av årets underskott på "
