@@ -53,8 +53,26 @@ def charts(r) -> list[Chart]:
     with matplotlib.rc_context(rc()):
         plans = [p for p in (make(r, unit) for make in (femar, eget_kapital, kostnad_per_kategori, deltagare))
                  if p is not None]
-        return [Chart(p.id, n, p.title, p.alt, svg(p.draw(WIDE), p.id, p.title, p.alt),
-                      svg(p.draw(NARROW), p.id, p.title, p.alt)) for n, p in enumerate(plans, start=1)]
+        return [Chart(p.id, n, p.title, p.alt, _drawn(p, unit, WIDE), _drawn(p, unit, NARROW))
+                for n, p in enumerate(plans, start=1)]
+
+
+# Drawn charts by what they show. The title and the text alternative state every figure a
+# chart draws (tests/test_charts.py holds them to it), so with the unit and the size they
+# determine the drawing, together with matplotlib's settings in force: a process that lays
+# out the same year again (a watch rebuild, the tests) reuses the SVG instead of drawing it
+# anew, which is most of the layout's time.
+_DRAWN: dict[tuple[str, str, str, str, Size, str], str] = {}
+
+
+def _drawn(p, unit: str, size: Size) -> str:
+    settings = repr(sorted(matplotlib.rcParams.items()))
+    key = (p.id, p.title, p.alt, unit, size, settings)
+    if key not in _DRAWN:
+        if len(_DRAWN) >= 256:  # a long fuzz run draws many; keep memory bounded
+            _DRAWN.clear()
+        _DRAWN[key] = svg(p.draw(size), p.id, p.title, p.alt)
+    return _DRAWN[key]
 
 
 def _amounts(r) -> Iterator[Decimal]:
