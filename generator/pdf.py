@@ -17,16 +17,10 @@ from pathlib import Path
 from . import fit
 from .fetcher import ConfinedFetcher
 from .findings import Finding
-from .paths import STYLES
+from .paths import STYLES, font_dir
 
 FONT_FACES = (("Regular", 400, "normal"), ("It", 400, "italic"), ("Semibold", 600, "normal"),
               ("SemiboldIt", 600, "italic"), ("Bold", 700, "normal"), ("BoldIt", 700, "italic"))
-
-
-def font_dir() -> Path:
-    import font_source_sans_pro
-
-    return Path(font_source_sans_pro.__file__).resolve().parent / "files"
 
 
 def font_css() -> str:

@@ -20,7 +20,7 @@ import io
 import os
 from pathlib import Path
 
-from .paths import ROOT
+from .paths import ROOT, font_dir
 
 # The faces the page uses: body text, italic (varav rows, notes), semibold (headings,
 # sums) and bold (the balance sheet's grand totals, **strong** in the narrative).
@@ -44,10 +44,7 @@ CACHE = ROOT / "build" / ".cache" / "webfont"
 
 
 def _font_file(face: str) -> Path:
-    import font_source_sans_pro
-
-    # The folder generator/pdf.py font_dir() gives, without importing the print stage (WeasyPrint).
-    return Path(font_source_sans_pro.__file__).resolve().parent / "files" / f"SourceSansPro-{face}.otf"
+    return font_dir() / f"SourceSansPro-{face}.otf"
 
 
 @functools.lru_cache(maxsize=64)
