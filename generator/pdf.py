@@ -1,4 +1,4 @@
-"""The print stage: rendered HTML → PDF/A-3a with WeasyPrint, given its collaborators.
+"""The print stage: rendered HTML → PDF/A-3a and PDF/UA-1 with WeasyPrint (and pikepdf after it).
 
 Like WeasyPrint's own `Document`, printing takes the HTML and what it may use: a URL
 fetcher (confined to the project's styles, the förbund's folder and the fonts) and the
@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import fit
+from . import fit, pdfua
 from .fetcher import ConfinedFetcher
 from .findings import Finding
 from .paths import STYLES, font_dir
@@ -88,5 +88,6 @@ def print_pdf(html: str, using: Collaborators, metadata: Metadata,
                                      "pdf_identifier": f"{metadata.author} {metadata.title}".encode()}
         laid_out = document.render(font_config, **options)
         findings = fit.overflow(laid_out.pages, sources or fit.Sources({}, metadata.title))
-        pdf: bytes = laid_out.write_pdf(**options)
-    return pdf, findings
+        with pdfua.traced() as trace:
+            printed: bytes = laid_out.write_pdf(**options)
+    return pdfua.finish(printed, trace), findings

@@ -89,7 +89,6 @@ def test_titel_diarienummer_everywhere_the_document_is_named(tmp_path):
     o = outline(html)
     assert "<title>Samordningsförbundet Halland – Årsrapport 2023</title>" in html
     assert re.search(r"<h1>Årsrapport 2023</h1>", html)
-    assert o.text(".running-title") == "Årsrapport 2023"
     assert "DiarienummerSFH 2024/7" in o.text(".front-facts")
     assert "avger här årsrapport för räkenskapsåret 2023" in re.sub(r"\s+", " ", html)
     assert "Styrelsen intygar att årsrapporten ger" in o.text("#styrelsens-underskrift")
@@ -402,7 +401,8 @@ def test_footnotes_are_numbered_linked_and_listed_under_their_text(tmp_path):
     assert outcome(folder).findings == ()
     html = html_of(folder)
     part = html[html.index('id="balansrakning"'):html.index('id="kassaflodesanalys"')]
-    refs = re.findall(r'<sup class="fotnot-ref" id="([^"]+)"><a href="#([^"]+)">(\d)</a></sup>', part)
+    refs = re.findall(r'<sup class="fotnot-ref" id="([^"]+)"><a href="#([^"]+)" aria-label="Fotnot \d">(\d)</a></sup>',
+                      part)
     assert [n for _, _, n in refs] == ["1", "2", "1"]  # numbered in the order first referred to
     notes = re.findall(r'<li id="([^"]+)">(.*?)</li>', part[part.index('class="fotnoter"'):], flags=re.S)
     assert [re.sub(r"<[^>]+>", "", text).strip() for _, text in notes] == [

@@ -100,10 +100,12 @@ def finish(html: str, notes: Fotnoter, render: Callable[[str], str]) -> str:
     """The sanitised HTML with each placeholder a link, and the notes listed at its end."""
     if not notes.order:
         return html
+    # A screen reader says "Fotnot 1", not a bare "1", for the link (also the PDF's link text).
     # Ids unique in the report without knowing the section: from the text of the notes.
     prefix = "fotnot-" + hashlib.sha256("\x00".join(notes.texts[k] for k in notes.order).encode()).hexdigest()[:8]
     html = PLACEHOLDER.sub(lambda m: f'<sup class="fotnot-ref" id="{prefix}-ref-{m.group(1)}">'
-                           f'<a href="#{prefix}-{m.group(1)}">{m.group(1)}</a></sup>', html)
+                           f'<a href="#{prefix}-{m.group(1)}" aria-label="Fotnot {m.group(1)}">'
+                           f'{m.group(1)}</a></sup>', html)
     # A note's lines are not the text's lines: no data-line for the print stage to report.
     items = "".join(f'<li id="{prefix}-{n}">{_NO_LINE.sub("", render(notes.texts[label]))}</li>'
                     for n, label in enumerate(notes.order, start=1))

@@ -1,0 +1,84 @@
+"""The page content and the tree agree: what no structure element claims is an Artifact,
+and the parent tree and ID tree are written again from the mended tree.
+
+Page furniture (the running header and footer, drawn in the page margins), leader dots
+and repeated table heads are marked as tagged text by WeasyPrint but belong to no element
+after mending; a screen reader must skip them, so their marked content becomes
+`/Artifact BMC`. Rebuilding the parent tree from the tree (rather than patching it)
+leaves no entry pointing at an element that is gone.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+
+import pikepdf
+from pikepdf import Array, ContentStreamInstruction, Dictionary, Name, Operator
+
+from .structure import Element, is_element, kids_of
+
+Claims = dict[int, dict[int, Element]]  # page index → MCID → element
+
+
+def walk(element: Element) -> Iterator[Element]:
+    yield element
+    for kid in kids_of(element):
+        if is_element(kid):
+            yield from walk(kid)
+
+
+def claims(pdf: pikepdf.Pdf, document: Element) -> tuple[Claims, list[tuple[Element, Element]]]:
+    """Which element claims each page's MCIDs, and each annotation's element."""
+    page_of = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
+    claimed: Claims = defaultdict(dict)
+    annotations = []
+    for element in walk(document):
+        for kid in kids_of(element):
+            if isinstance(kid, int) and "/Pg" in element:
+                claimed[page_of[element.Pg.objgen]][kid] = element
+            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
+                claimed[page_of[kid.Pg.objgen]][int(kid.MCID)] = element
+            elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.OBJR:
+                annotations.append((kid.Obj, element))
+    return claimed, annotations
+
+
+def unclaimed_to_artifacts(pdf: pikepdf.Pdf, claimed: Claims) -> int:
+    """Mark content no element claims as Artifact; the number of sequences changed."""
+    changed = 0
+    for index, page in enumerate(pdf.pages):
+        instructions = []
+        for instruction in pikepdf.parse_content_stream(page):
+            if instruction.operator == Operator("BDC"):
+                properties = instruction.operands[1]
+                if isinstance(properties, Dictionary) and "/MCID" in properties \
+                        and int(properties.MCID) not in claimed[index]:
+                    instruction = ContentStreamInstruction([Name.Artifact], Operator("BMC"))
+                    changed += 1
+            instructions.append(instruction)
+        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+    return changed
+
+
+def write_parent_tree(pdf: pikepdf.Pdf, root: Element, claimed: Claims,
+                      annotations: list[tuple[Element, Element]]) -> None:
+    nums: list[object] = []
+    for index, page in enumerate(pdf.pages):
+        page.obj.StructParents = index
+        mcids = claimed[index]
+        nums += [index, Array([mcids.get(m) for m in range(max(mcids, default=-1) + 1)])]
+    key = len(pdf.pages)
+    for annotation, element in annotations:
+        annotation.StructParent = key
+        nums += [key, element]
+        key += 1
+    root.ParentTree = pdf.make_indirect(Dictionary(Nums=Array(nums)))
+    root.ParentTreeNextKey = key
+
+
+def write_id_tree(pdf: pikepdf.Pdf, root: Element, document: Element) -> None:
+    """The /ID of every element (table headers) in a name tree, so /Headers can be looked up."""
+    named = sorted((bytes(element.ID), element) for element in walk(document) if "/ID" in element)
+    if named:
+        root.IDTree = pdf.make_indirect(Dictionary(Names=Array([x for name, element in named
+                                                                for x in (pikepdf.String(name), element)])))
