@@ -18,6 +18,8 @@ from pikepdf import Array, ContentStreamInstruction, Dictionary, Name, Operator
 from .structure import Element, is_element, kids_of
 
 Claims = dict[int, dict[int, Element]]  # page index → MCID → element
+BDC = Operator("BDC")
+ARTIFACT = ContentStreamInstruction([Name.Artifact], Operator("BMC"))
 
 
 def walk(element: Element) -> Iterator[Element]:
@@ -49,11 +51,11 @@ def unclaimed_to_artifacts(pdf: pikepdf.Pdf, claimed: Claims) -> int:
     for index, page in enumerate(pdf.pages):
         instructions = []
         for instruction in pikepdf.parse_content_stream(page):
-            if instruction.operator == Operator("BDC"):
+            if instruction.operator == BDC:
                 properties = instruction.operands[1]
                 if isinstance(properties, Dictionary) and "/MCID" in properties \
                         and int(properties.MCID) not in claimed[index]:
-                    instruction = ContentStreamInstruction([Name.Artifact], Operator("BMC"))
+                    instruction = ARTIFACT
                     changed += 1
             instructions.append(instruction)
         page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
