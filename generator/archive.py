@@ -94,15 +94,13 @@ def _git(folder: Path, *args: str) -> str | None:
     return done.stdout.decode("utf-8", errors="replace")
 
 
-def _changes(folder: Path, names: list[str]) -> list[str] | None:
+def _changes(folder: Path, prefix: str, names: list[str]) -> list[str] | None:
     """'2023.yaml (ändrad)' for each file in the folder that differs from the commit, and each
     embedded file git does not track (new or ignored); None when git cannot say."""
-    prefix = _git(folder, "rev-parse", "--show-prefix")
     status = _git(folder, "status", "--porcelain=v1", "-z", "--untracked-files=all", "--", ".")
     tracked = _git(folder, "ls-files", "-z", "--", *names)
-    if prefix is None or status is None or tracked is None:
+    if status is None or tracked is None:
         return None
-    prefix = prefix.strip()
     changed: dict[str, str] = {}
     entries = iter(status.split("\0"))
     for entry in entries:
@@ -122,10 +120,11 @@ def git_file(folder: Path, names: list[str]) -> SourceFile | None:
     """The commit the förbund's files come from, and whether they differ from it; None when
     the folder is not in a git work tree (or git is missing)."""
     commit = _git(folder, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")
-    changes = _changes(folder, names) if commit else None
-    if not commit or changes is None:
+    prefix = _git(folder, "rev-parse", "--show-prefix")  # the folder's path in the repository, "data/halland/"
+    changes = _changes(folder, prefix.strip(), names) if commit and prefix is not None else None
+    if not commit or prefix is None or changes is None:
         return None
-    lines = [f"Rapporten byggdes från git-incheckningen {commit.strip()}."]
+    lines = [f"Rapporten byggdes från git-incheckningen {commit.strip()}, mappen {prefix.strip() or './'}."]
     if changes:
         lines.append("Förbundets mapp hade ändringar som inte är incheckade, så de inbäddade filerna kan skilja sig "
                      "från incheckningen:")

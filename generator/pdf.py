@@ -107,8 +107,8 @@ def print_pdf(html: str, using: Collaborators, metadata: Metadata, sources: fit.
     with _source_date(metadata.epoch):
         # What HTML.write_pdf does, in two steps, so the laid-out pages can be measured.
         options = DEFAULT_OPTIONS | {"stylesheets": [fonts], "pdf_variant": "pdf/a-3a",
-                                     "pdf_identifier": f"{metadata.author} {metadata.title}".encode(),
-                                     "attachments": _attachments(attachments, metadata.epoch)}
+                                     "pdf_identifier": f"{metadata.author} {metadata.title}".encode()}
+        options["attachments"] = _attachments(attachments, metadata.epoch)
         laid_out = document.render(font_config, **options)
         findings = fit.overflow(laid_out.pages, sources or fit.Sources({}, metadata.title))
         pdf: bytes = laid_out.write_pdf(**options)

@@ -149,9 +149,20 @@ def _git_text(folder: Path) -> str:
 
 def test_a_clean_checkout_names_its_commit(repo):
     head = _git(repo, "rev-parse", "HEAD").strip()
-    assert _git_text(repo) == (f"Rapporten byggdes från git-incheckningen {head}.\n"
+    assert _git_text(repo) == (f"Rapporten byggdes från git-incheckningen {head}, mappen data/halland/.\n"
                                "Förbundets filer var oförändrade sedan incheckningen.\n")
     assert _git_text(repo) == _git_text(repo)  # the same checkout, the same bytes
+
+
+@pytest.mark.slow
+def test_the_pdf_built_in_a_checkout_carries_its_commit(repo, tmp_path):
+    result = run_cli("report", "--forbund", "halland", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    with pikepdf.open(tmp_path / "build" / "halland-2023.pdf") as pdf:
+        assert sorted({str(spec.UF) for spec in pdf.Root.AF}) == SOURCES["halland"] + ["git-commit.txt"]
+        spec = pdf.attachments["git-commit.txt"]
+        assert spec.obj.AFRelationship == "/Source" and spec.obj.EF.F.Subtype == "/text/plain"
+        assert spec.get_file().read_bytes().decode("utf-8") == _git_text(repo)
 
 
 def test_uncommitted_changes_are_said(repo):
@@ -162,7 +173,7 @@ def test_uncommitted_changes_are_said(repo):
     files, _ = archive.source_files(repo, 2023, [2023])
     assert files[0].data.endswith(b"\nNytt stycke.\n")  # the bytes the report was made from, not the commit's
     assert files[-1].data.decode("utf-8") == (
-        f"Rapporten byggdes från git-incheckningen {head}.\n"
+        f"Rapporten byggdes från git-incheckningen {head}, mappen data/halland/.\n"
         "Förbundets mapp hade ändringar som inte är incheckade, så de inbäddade filerna kan skilja sig från "
         "incheckningen:\n  2022.yaml (borttagen)\n  2023.md (ändrad)\n  anteckning.txt (inte incheckad)\n")
 
