@@ -100,7 +100,8 @@ def cmd_extract(args: argparse.Namespace) -> int:
     """The source files inside a report's PDF, written out again (build/kalla/<stem>/ by default)."""
     from .extract import extract
 
-    folder = args.till if args.till is not None else Path("build") / "kalla" / args.pdf.stem
+    stem = args.pdf.stem.strip(".") or "pdf"  # "...pdf" must not make build/kalla/..
+    folder = args.till if args.till is not None else Path("build") / "kalla" / stem
     written, findings = extract(args.pdf, folder, args.skriv_over)
     _print(findings, sys.stderr)
     for path in written:

@@ -295,3 +295,10 @@ def test_make_extract_takes_pdf_and_till(tmp_path):
     assert not (tmp_path / "marker").exists()
     again = _make(tmp_path, "PDF=-a'b.pdf", "TILL=ut $$(touch marker)", "SKRIV_OVER=1")
     assert again.returncode == 0, again.stderr
+
+
+def test_a_pdf_named_dots_gets_its_own_folder_not_build(tmp_path, monkeypatch):
+    _crafted(tmp_path / "...pdf", {"2023.yaml": b"a: 1\n"})
+    monkeypatch.chdir(tmp_path)
+    code, err = _extract("...pdf")
+    assert (code, err) == (0, "skrev build/kalla/pdf/2023.yaml\n")
