@@ -81,3 +81,12 @@ clean:
 .PHONY: fuzz
 fuzz: $(STAMP)
 	$(PY) tests/fuzz.py --seconds $(or $(SECONDS),60)
+
+# The files a report's PDF was made from (its PDF/A-3 source files), written out again:
+#   make extract PDF=build/halland-2023.pdf [TILL=mapp] [SKRIV_OVER=1]
+# PDF and TILL reach the shell as single-quoted words, as FORBUND does; `--` keeps a PDF
+# named like an option (-x.pdf) a file name.
+.PHONY: extract
+unexport PDF TILL SKRIV_OVER
+extract: $(STAMP)
+	$(PY) -m generator extract $(if $(value TILL),--till $(call quoted,TILL)) $(if $(value SKRIV_OVER),--skriv-over) $(if $(value PDF),-- $(call quoted,PDF))

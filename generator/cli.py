@@ -1,4 +1,4 @@
-"""Command line: `finsam check`, `finsam figures`, `finsam report`, `finsam diff`.
+"""Command line: `finsam check`, `finsam figures`, `finsam report`, `finsam diff`, `finsam extract`.
 
 The CLI parses arguments, asks the pipeline, prints findings and decides the exit status:
 0 clean, 1 findings (errors; warnings too with --strict), 2 unusable input, 3 a fault in
@@ -96,11 +96,25 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_UNUSABLE if findings or problems else EXIT_CLEAN
 
 
+def cmd_extract(args: argparse.Namespace) -> int:
+    """The source files inside a report's PDF, written out again (build/kalla/<stem>/ by default)."""
+    from .extract import extract
+
+    stem = args.pdf.stem.strip(".") or "pdf"  # "...pdf" must not make build/kalla/..
+    folder = args.till if args.till is not None else Path("build") / "kalla" / stem
+    written, findings = extract(args.pdf, folder, args.skriv_over)
+    _print(findings, sys.stderr)
+    for path in written:
+        print(f"skrev {path}", file=sys.stderr)
+    return EXIT_FINDINGS if findings else EXIT_CLEAN
+
+
 COMMANDS = {
     "check": ("kontrollera varje år för varje förbund (eller ett)", cmd_check),
     "figures": ("skriv ut varje härlett belopp för ett förbund och år som JSON", cmd_figures),
     "report": ("bygg PDF och HTML i build/", cmd_report),
     "diff": ("vad ändringarna i data gör med de härledda beloppen, jämfört med en git-revision", cmd_diff),
+    "extract": ("ta ut källfilerna (YAML, Markdown) som en årsredovisnings PDF bär inom sig", cmd_extract),
 }
 
 
@@ -165,6 +179,9 @@ def parser() -> argparse.ArgumentParser:
     sub = top.add_subparsers(dest="command", required=True, parser_class=Parser)
     for name, (helptext, _handler) in COMMANDS.items():
         p = sub.add_parser(name, help=helptext)
+        if name == "extract":
+            _extract_arguments(p)
+            continue
         # --data is accepted after the command too; there it overrides the global one.
         p.add_argument("--data", type=Path, default=argparse.SUPPRESS, help="mappen med en mapp per förbund")
         p.add_argument("--forbund", type=forbund_names,
@@ -179,6 +196,12 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--out", type=Path, default=Path("build"))
             p.add_argument("--html-only", action="store_true", help="hoppa över PDF:en (snabbare förhandsvisning)")
     return top
+
+
+def _extract_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("pdf", type=Path, metavar="PDF", help="årsredovisningens PDF, till exempel build/halland-2023.pdf")
+    p.add_argument("--till", type=Path, metavar="MAPP", help="mappen filerna skrivs till (standard build/kalla/<pdf>/)")
+    p.add_argument("--skriv-over", action="store_true", help="ersätt filer som redan finns i mappen")
 
 
 def _tolerant_streams() -> None:

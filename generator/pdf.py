@@ -13,8 +13,10 @@ import os
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import fit, pdfua
+from .archive import SourceFile
 from .fetcher import ConfinedFetcher
 from .findings import Finding
 from .paths import STYLES, font_dir
@@ -71,8 +73,28 @@ def _source_date(epoch: int) -> Iterator[None]:
             del os.environ["SOURCE_DATE_EPOCH"]
 
 
-def print_pdf(html: str, using: Collaborators, metadata: Metadata,
-              sources: fit.Sources | None = None) -> tuple[bytes, list[Finding]]:
+def _attachments(files: tuple[SourceFile, ...], epoch: int) -> list[Any]:
+    """The files the report was made from as PDF/A-3 associated files (/AFRelationship /Source).
+
+    Each comes as a data: URL, which carries its MIME type: from a name WeasyPrint would guess
+    one from the machine's own tables, and the same build would differ between machines. Both
+    dates are the board's decision date, not now, so rebuilds are byte-identical; the names are
+    sorted, as the PDF's name tree of embedded files must be."""
+    import base64
+    import datetime as dt
+
+    from weasyprint import Attachment
+    from weasyprint.urls import URLFetcher
+
+    when = dt.datetime.fromtimestamp(epoch, dt.UTC)
+    fetcher = URLFetcher(allowed_protocols={"data"})
+    return [Attachment(url=f"data:{f.mime};base64,{base64.b64encode(f.data).decode('ascii')}", url_fetcher=fetcher,
+                       name=f.name, description=f.description, created=when, modified=when, relationship="Source")
+            for f in sorted(files, key=lambda f: f.name.encode("utf-8"))]
+
+
+def print_pdf(html: str, using: Collaborators, metadata: Metadata, sources: fit.Sources | None = None,
+              attachments: tuple[SourceFile, ...] = ()) -> tuple[bytes, list[Finding]]:
     """The PDF, and a finding for every block wider than its page (cut at the paper's edge)."""
     from weasyprint import CSS, DEFAULT_OPTIONS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -86,6 +108,7 @@ def print_pdf(html: str, using: Collaborators, metadata: Metadata,
         # What HTML.write_pdf does, in two steps, so the laid-out pages can be measured.
         options = DEFAULT_OPTIONS | {"stylesheets": [fonts], "pdf_variant": "pdf/a-3a",
                                      "pdf_identifier": f"{metadata.author} {metadata.title}".encode()}
+        options["attachments"] = _attachments(attachments, metadata.epoch)
         laid_out = document.render(font_config, **options)
         findings = fit.overflow(laid_out.pages, sources or fit.Sources({}, metadata.title))
         with pdfua.traced() as trace:

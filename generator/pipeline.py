@@ -112,7 +112,7 @@ def print_report(report: Arsredovisning, folder: Path) -> tuple[bytes, list[Find
     finding for whatever is wider than the page.
 
     `folder` is the förbund's data folder, the only data folder the PDF may read from."""
-    from . import fit, pdf
+    from . import archive, fit, pdf
     from .layout import layout_report
     from .render import render_html
 
@@ -121,7 +121,11 @@ def print_report(report: Arsredovisning, folder: Path) -> tuple[bytes, list[Find
     decided = dt.datetime.combine(report.arsfil.styrelsens_beslut or dt.date(report.year + 1, 1, 1), dt.time(), dt.UTC)
     sources = fit.Sources({a.key: (a.pos.path, a.body_line) for a in report.narrativ}, report.arsfil.pos.path)
     metadata = pdf.Metadata(f"{page.front.titel} {report.year}", report.forbund.namn, int(decided.timestamp()))
-    return pdf.print_pdf(render_html(page, "sv-SE", web=False), pdf.Collaborators.for_folder(folder), metadata, sources)
+    # The files it was made from go inside it (PDF/A-3 associated files), a finding for any unreadable.
+    files, unread = archive.source_files(folder, report.year, report.ar_med_fil)
+    printed, findings = pdf.print_pdf(render_html(page, "sv-SE", web=False), pdf.Collaborators.for_folder(folder),
+                                      metadata, sources, files)
+    return printed, unread + findings
 
 
 def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = True,

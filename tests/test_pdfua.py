@@ -57,6 +57,8 @@ def test_the_metadata_claims_both_uncompressed(pdfs, name):
     assert "<pdfaSchema:namespaceURI>http://www.aiim.org/pdfua/ns/id/</pdfaSchema:namespaceURI>" in xmp
     assert pdf.Root.MarkInfo.Marked is True and pdf.Root.ViewerPreferences.DisplayDocTitle is True
     assert str(pdf.Root.Lang) == "sv-SE"
+    associated = [spec.objgen for spec in pdf.Root.AF]
+    assert len(associated) == len(set(associated)) >= 3
 
 
 def marked(page_: pikepdf.Page) -> list[int]:

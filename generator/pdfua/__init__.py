@@ -35,6 +35,17 @@ def finish(printed: bytes, trace: Trace) -> bytes:
             if "/Annots" in page.obj:
                 page.obj.Tabs = Name.S  # PDF/UA: annotations in structure order
         xmp.claim_pdfua(pdf)
+        unique_associated_files(pdf)
         out = io.BytesIO()
         pdf.save(out, fix_metadata_version=False, deterministic_id=True)
     return out.getvalue()
+
+
+def unique_associated_files(pdf: pikepdf.Pdf) -> None:
+    """Each associated file once in the catalog's /AF: WeasyPrint lists every one twice
+    (from the embedded-files tree and again from the file specifications)."""
+    if "/AF" in pdf.Root:
+        seen: dict[tuple[int, int], pikepdf.Object] = {}
+        for spec in pdf.Root.AF:
+            seen.setdefault(spec.objgen, spec)
+        pdf.Root.AF = pikepdf.Array(list(seen.values()))
