@@ -18,10 +18,10 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h4", "h5", "h
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "s", "img", "sup"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "img": {"src", "alt"},
                       "sup": {"data-fotnot"}, "*": {"data-line"}}
-# A picture's src while the HTML is sanitised; the data: URL replaces it afterwards.
 # The box round a table of the text: focusable, a group named "Tabell" (a table written in
 # Markdown has no id to name it by; its caption, when it has one, is read inside).
 SCROLL_BOX = 'role="group" tabindex="0" aria-label="Tabell"'
+# A picture's src while the HTML is sanitised; the data: URL replaces it afterwards.
 _PLACEHOLDER = re.compile(r'src="#bild-(\d+)"')
 
 
