@@ -3,7 +3,8 @@
 #   make check  [FORBUND=…] [YEAR=…]            check the data; exit 1 on errors
 #   make figures FORBUND=… [YEAR=…]             every derived figure as JSON
 #   make diff [BASE=main]                       what the change did to the derived figures
-#   make test                                   ruff, mypy and the whole test suite
+#   make test                                   ruff, mypy and the whole test suite (with axe-core
+#                                               in Chromium on the web page: needs Node and npm)
 #   make schema                                 JSON Schema of the data files, and the README's key list
 #   make bench                                  speed and memory, see README
 
@@ -11,6 +12,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+# The test tooling from npm (axe-core, playwright-core; versions in package-lock.json).
+NODE_STAMP := node_modules/.installed
 # FORBUND, YEAR and BASE come from whoever runs make, maybe a CI job filling them in from
 # a pull request: each reaches the shell as one single-quoted word, its raw text never
 # expanded by make ($(value)) nor read by the shell, and the CLI validates it
@@ -31,6 +34,9 @@ $(STAMP): pyproject.toml requirements.lock
 
 # WeasyPrint draws text with Pango, a system library. Install it when missing and we
 # may (root with apt-get, as on a fresh Debian machine); otherwise say what to run.
+# The tests check the web page with axe-core in Chromium (tests/test_axe.py), driven from
+# Node: installed the same way; a report needs neither, so their absence stops nothing
+# (that test skips and says what to install).
 system-deps:
 	@if ! ldconfig -p 2>/dev/null | grep -q libpangoft2-1.0; then \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
@@ -38,6 +44,15 @@ system-deps:
 	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libpango-1.0-0 libpangoft2-1.0-0 >/dev/null; \
 	  else \
 	    echo "WeasyPrint needs Pango: run  sudo apt-get install libpango-1.0-0 libpangoft2-1.0-0"; exit 1; \
+	  fi; \
+	fi
+	@if [ ! -x /usr/bin/chromium ] || ! command -v node >/dev/null; then \
+	  pkgs=""; [ -x /usr/bin/chromium ] || pkgs=" chromium"; command -v node >/dev/null || pkgs="$$pkgs nodejs npm"; \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    echo "Installing$$pkgs for the tests of the web page (apt-get)"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$pkgs >/dev/null; \
+	  else \
+	    echo "The web page's accessibility test needs$$pkgs: run  sudo apt-get install$$pkgs  (it skips until then)"; \
 	  fi; \
 	fi
 
@@ -59,8 +74,17 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests bench
 	$(VENV)/bin/mypy
 
-test: lint
+test: lint $(NODE_STAMP)
 	$(PY) -m pytest -q
+
+# axe-core and playwright-core exactly as package-lock.json pins them (the browser is
+# Debian's Chromium, see system-deps; nothing downloads one). Without npm the axe test skips.
+$(NODE_STAMP): package.json package-lock.json
+	@if command -v npm >/dev/null; then \
+	  npm ci --no-audit --no-fund && touch $@; \
+	else \
+	  echo "npm is missing: the axe-core test of the web page will skip (sudo apt-get install nodejs npm)"; \
+	fi
 
 bench: $(STAMP)
 	$(PY) bench/bench.py
@@ -74,7 +98,7 @@ schema: $(STAMP)
 	$(PY) -m generator.schema
 
 clean:
-	rm -rf build $(VENV)
+	rm -rf build $(VENV) node_modules
 
 # Fuzz the loader, derive and the checks for SECONDS seconds (default 60); each distinct
 # crash is saved with its input and a minimised reproducer under build/fuzz-crashes/.

@@ -97,7 +97,8 @@ def test_the_web_page_lets_wide_tables_scroll_in_their_own_box():
     from generator.narrative import render_markdown
 
     html = render_markdown(_table(500))
-    assert html.startswith('<div class="table-scroll"><table data-line="1">') and html.endswith("</table></div>\n")
+    assert html.startswith('<div class="table-scroll" role="group" tabindex="0" aria-label="Tabell">'
+                           '<table data-line="1">') and html.endswith("</table></div>\n")
     from generator.render import stylesheet
 
     assert ".table-scroll { overflow-x: auto; }" in stylesheet()

@@ -14,7 +14,8 @@ def test_markdown_features_render():
     assert "<em>betoning</em>" in html and "<strong>fetstil</strong>" in html
     assert '<ul data-line="2">' in html and "<li>två</li>" in html
     assert '<a href="https://example.org" rel="noopener noreferrer">länk</a>' in html
-    assert '<div class="table-scroll"><table data-line="7">' in html and 'style="text-align:right"' in html
+    assert '<div class="table-scroll" role="group" tabindex="0" aria-label="Tabell"><table data-line="7">' in html
+    assert 'style="text-align:right"' in html
     assert '<h4 data-line="11">Under</h4>' in html
 
 

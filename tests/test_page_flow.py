@@ -63,7 +63,7 @@ def keep_with_next(html: str) -> list[str]:
     """The texts that must not end a page: headings, visible captions, introducing paragraphs."""
     html = re.sub(r'<span class="visually-hidden">.*?</span>', "", html)
     found = re.findall(r"<(h[2-4])[^>]*>(.*?)</\1>", html, re.S)
-    found += [("caption", c) for c in re.findall(r"<caption>(.*?)</caption>", html, re.S)]
+    found += [("caption", c) for c in re.findall(r"<caption[^>]*>(.*?)</caption>", html, re.S)]
     found += [("p", p) for p in re.findall(r'<p class="[^"]*\bintro\b[^"]*">(.*?)</p>', html, re.S)]
     return [t for _, text in found if (t := squash(text))]
 

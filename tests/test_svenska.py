@@ -42,7 +42,7 @@ def _caption(tmp_path: Path, keep: int) -> str:
     report = check_year(folder, 2023, base=tmp_path).report
     assert report is not None
     html = render_report(report).replace(NBSP, " ")
-    return re.search(r"<caption>(Aktiviteter 2023:[^<]*)</caption>", html).group(1)
+    return re.search(r"<caption[^>]*>(Aktiviteter 2023:[^<]*)</caption>", html).group(1)
 
 
 def test_one_activity_is_said_in_the_singular(tmp_path):

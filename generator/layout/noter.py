@@ -12,7 +12,7 @@ _ROW_KIND: dict[str, RowKind] = {"rad": "rad", "grupp": "rubrik", "delsumma": "s
 def _note_row(row: NotRad, years: tuple[int, int]) -> Row:
     kind = "indrag" if row.kind == "rad" and row.level else _ROW_KIND[row.kind]
     values: tuple[Cell, ...] = tuple(row.varden.get(y) for y in years)
-    return Row(row.text, values, kind, key=row.key)
+    return Row(row.text, values, kind, key=row.key, ends_group=row.kind == "delsumma")
 
 
 def table_not(note: Not, r: Arsredovisning) -> Table | None:

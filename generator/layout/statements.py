@@ -36,7 +36,7 @@ def table_balansrakning(r: Arsredovisning) -> Table:
     t.line(BR.arets_resultat, always=True)
     t.line(reserv_keys(r.year)[0])
     t.line(BR.ovrigt_eget_kapital, always=True)
-    t.line(BR.summa_eget_kapital, "summa", always=True)
+    t.line(BR.summa_eget_kapital, "summa", always=True, ends_group=True)
     t.group("Avsättningar", (BR.avsattningar_pensioner, BR.andra_avsattningar), BR.summa_avsattningar)
     t.group("Skulder", (BR.langfristiga_skulder, BR.kortfristiga_skulder), BR.summa_skulder)
     t.line(BR.summa_eget_kapital_avsattningar_och_skulder, "totalsumma", always=True)
@@ -56,7 +56,7 @@ def table_kassaflodesanalys(r: Arsredovisning) -> Table:
     t.line(KF.forandring_forrad)
     t.line(KF.forandring_kortfristiga_fordringar, always=True)
     t.line(KF.forandring_kortfristiga_skulder, always=True)
-    t.line(KF.kassaflode_fran_den_lopande_verksamheten, "summa", always=True)
+    t.line(KF.kassaflode_fran_den_lopande_verksamheten, "summa", always=True, ends_group=True)
     t.group("Investeringsverksamheten", (KF.investeringar, KF.forsaljningar),
             KF.kassaflode_fran_investeringsverksamheten)
     t.group("Finansieringsverksamheten", (KF.forandring_langfristiga_skulder,),

@@ -62,6 +62,9 @@ class Row:
     # The export's key of each cell, where the row's figures are not named `<key>.<column>`
     # (a total row: `driftredovisning.summa_netto`); None for a cell without a figure.
     cell_keys: tuple[str | None, ...] | None = None
+    # The last row of the group its heading opened (the group's sum): the rows after it are
+    # no longer under that heading.
+    ends_group: bool = False
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,27 @@ class Table:
         """A table that may break between its rows on paper (its headings repeated): one of
         more rows than a third of a page holds; a shorter one moves whole to the next page."""
         return len(self.rows) > LONG_TABLE
+
+    @property
+    def groups(self) -> tuple[tuple[Row, ...], ...]:
+        """The rows in their groups, one <tbody> each, so a heading row (th scope=rowgroup)
+        covers only its own rows for a screen reader (and in the PDF's structure). A heading
+        opens a group; its sum (`ends_group`) or the next heading closes it, and a total row
+        never stands under a heading. Rows outside any heading form groups without one."""
+        out: list[tuple[Row, ...]] = []
+        current: list[Row] = []
+        for row in self.rows:
+            headed = bool(current) and current[0].kind == "rubrik"
+            if current and (row.kind == "rubrik" or (row.kind == "totalsumma" and headed)):
+                out.append(tuple(current))
+                current = []
+            current.append(row)
+            if row.ends_group and current[0].kind == "rubrik":
+                out.append(tuple(current))
+                current = []
+        if current:
+            out.append(tuple(current))
+        return tuple(out)
 
     @property
     def width(self) -> int:
@@ -171,12 +195,15 @@ class Statement:
         for j in justerade_i(r):  # a line whose comparison figure differs from last year's report
             self.notes[j.key] = (*self.notes.get(j.key, ()), note_number(r))
 
-    def line(self, key: Key, kind: RowKind = "rad", always: bool = False, label: str | None = None) -> bool:
+    def line(self, key: Key, kind: RowKind = "rad", always: bool = False, label: str | None = None,
+             ends_group: bool = False) -> bool:
+        """One statement line; `ends_group` for the sum that closes the heading above it."""
         values = tuple(self.r.value(key, y) for y in self.years)
         notes = self.notes.get(key, ())
         if not always and not notes and all(v is None or v == 0 for v in values):
             return False
-        self.rows.append(Row(label or line_label(self.r.arsfil, key), values, kind, notes, key))
+        self.rows.append(Row(label or line_label(self.r.arsfil, key), values, kind, notes, key,
+                             ends_group=ends_group))
         return True
 
     def heading(self, text: str) -> None:
@@ -191,5 +218,5 @@ class Statement:
             del self.rows[start:]
             return False
         if total is not None:
-            self.line(total, "summa", always=True)
+            self.line(total, "summa", always=True, ends_group=True)
         return True

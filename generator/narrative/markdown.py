@@ -18,6 +18,9 @@ ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "a", "h4", "h5", "h
                 "table", "thead", "tbody", "tr", "th", "td", "hr", "s", "img", "sup"}
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"style"}, "td": {"style"}, "img": {"src", "alt"},
                       "sup": {"data-fotnot"}, "*": {"data-line"}}
+# The box round a table of the text: focusable, a group named "Tabell" (a table written in
+# Markdown has no id to name it by; its caption, when it has one, is read inside).
+SCROLL_BOX = 'role="group" tabindex="0" aria-label="Tabell"'
 # A picture's src while the HTML is sanitised; the data: URL replaces it afterwards.
 _PLACEHOLDER = re.compile(r'src="#bild-(\d+)"')
 
@@ -80,8 +83,10 @@ def render_markdown(text: str, bilder: Mapping[str, str] | None = None) -> str:
                       url_schemes={"http", "https", "mailto"}, link_rel="noopener noreferrer",
                       attribute_filter=_clean_attribute, strip_comments=True)
     # A table wider than the column scrolls sideways in its own box on the web (the
-    # print stage reports one wider than the page); the wrapper is ours, added after nh3.
-    clean = clean.replace("<table", '<div class="table-scroll"><table').replace("</table>", "</table></div>")
+    # print stage reports one wider than the page); the wrapper is ours, added after nh3. It
+    # takes the keyboard's focus, so the keyboard can scroll it (see SCROLL_BOX).
+    clean = clean.replace("<table", f'<div class="table-scroll" {SCROLL_BOX}><table')
+    clean = clean.replace("</table>", "</table></div>")
     clean = _PLACEHOLDER.sub(lambda m: f'src="{urls[int(m.group(1))]}"', clean)
     clean = fotnoter.finish(clean, notes, render_markdown)
     # Ammonia writes the no-break space as an entity; the tables carry the character
