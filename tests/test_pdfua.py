@@ -196,3 +196,32 @@ def test_every_font_is_embedded(pdfs, name):
     for font in fonts.values():
         descriptor = font.DescendantFonts[0].FontDescriptor if "/DescendantFonts" in font else font.FontDescriptor
         assert any(k in descriptor for k in ("/FontFile", "/FontFile2", "/FontFile3")), font
+
+
+def group_headers(body: pikepdf.Object) -> list[bytes]:
+    """The IDs of a TBody's row-group headers: the lone TH of a row of its own."""
+    out = []
+    for row in (k for k in kids_of(body) if is_element(k) and str(k.S) == "/TR"):
+        cells = [k for k in kids_of(row) if is_element(k) and str(k.S) in ("/TH", "/TD")]
+        if len(cells) == 1 and str(cells[0].S) == "/TH" and cells[0].A.get("/ColSpan", 1) > 1:
+            out.append(bytes(cells[0].ID))
+    return out
+
+
+@pytest.mark.parametrize("name", FORBUND)
+def test_a_row_group_header_covers_the_cells_of_its_group_and_no_others(pdfs, name):
+    pdf = pdfs[name]
+    covered = 0
+    for table in elements(pdf, "/Table"):
+        bodies = [b for b in walk(table) if str(b.S) == "/TBody"]
+        for body in bodies:
+            headers = set(group_headers(body))
+            for other in bodies:
+                for cell in (e for e in walk(other) if str(e.S) == "/TD"):
+                    listed = {bytes(h) for h in cell.A.get("/Headers", [])}
+                    if other is body:
+                        assert headers <= listed
+                        covered += bool(headers)
+                    else:
+                        assert not headers & listed
+    assert covered > 20, "the balance sheet's groups, at least, have cells under their headers"
