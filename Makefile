@@ -74,8 +74,10 @@ lint: $(STAMP)
 	$(VENV)/bin/ruff check generator tests bench
 	$(VENV)/bin/mypy
 
+# The suite on every core (pytest-xdist, at most 4 workers): most of its time is WeasyPrint
+# printing the examples, one core per print.
 test: lint $(NODE_STAMP)
-	$(PY) -m pytest -q
+	$(PY) -m pytest -q -n auto --maxprocesses=4
 
 # axe-core and playwright-core exactly as package-lock.json pins them (the browser is
 # Debian's Chromium, see system-deps; nothing downloads one). Without npm the axe test skips.
