@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from generator.compare.pages import compare_pages
 from generator.compare.show import md_code, md_text
 from generator.formatting import NBSP
 
@@ -282,6 +283,15 @@ def test_user_text_cannot_make_markdown_or_html():
     assert md_text("<b>Kostnader</b> | *alla* [x](y)") == r"\<b\>Kostnader\</b\> \| \*alla\* \[x\](y)"
     assert md_code("main") == "`main`"
     assert md_code("a`b") == "``a`b``"
+
+
+def test_pages_are_named_in_swedish():
+    assert compare_pages(["a", "b"], ["a", "b"]).sentence() == "inga sidor har ändrats"
+    assert compare_pages(["a", "b"], ["a", "c"]).sentence() == "sidan 2 har ändrats"
+    before = [str(n) for n in range(12)]
+    after = [*before[:3], "x", *before[4:10], "y", "z"]
+    assert compare_pages(before, after).sentence() == "sidorna 4, 11 och 12 har ändrats"
+    assert compare_pages(["a"], ["a", "b"]).sentence() == "sidan 2 har ändrats (rapporten har nu 2 sidor, förut 1)"
 
 
 @pytest.mark.slow
