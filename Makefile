@@ -2,7 +2,7 @@
 #   make report [FORBUND=halland] [YEAR=2023]   PDF and HTML into build/
 #   make check  [FORBUND=…] [YEAR=…]            check the data; exit 1 on errors
 #   make figures FORBUND=… [YEAR=…]             every derived figure as JSON
-#   make diff [BASE=main]                       what the change did to the derived figures
+#   make diff FROM=main [TO=rev] [FORMAT=markdown]  what a change did to the input, figures, findings, pages
 #   make test                                   ruff, mypy and the whole test suite (with axe-core
 #                                               in Chromium on the web page: needs Node and npm)
 #   make schema                                 JSON Schema of the data files, and the README's key list
@@ -21,7 +21,7 @@ NODE_STAMP := node_modules/.installed
 # Several förbund: FORBUND="halland sydnarke" or FORBUND=halland,sydnarke.
 quoted = '$(subst ','\'',$(value $1))'
 ARGS   := $(if $(value FORBUND),--forbund $(call quoted,FORBUND)) $(if $(value YEAR),--year $(call quoted,YEAR))
-unexport FORBUND YEAR BASE
+unexport FORBUND YEAR BASE FROM TO FORMAT
 
 .PHONY: report check figures diff test lint bench golden schema clean system-deps
 
@@ -65,9 +65,12 @@ check: $(STAMP)
 figures: $(STAMP)
 	@$(PY) -m generator figures $(ARGS)
 
-# What the uncommitted (or branch) change does to the derived figures: make diff BASE=main
+# What a change does to the report, FROM a revision TO another (default: the working tree):
+# input lines, figures, findings; FORMAT=markdown is a pull-request comment (pages compared
+# too). BASE= is the old name of FROM=.  make diff FROM=main [TO=HEAD] [FORMAT=markdown]
 diff: $(STAMP)
-	@$(PY) -m generator diff $(if $(value BASE),--base $(call quoted,BASE)) $(ARGS)
+	@$(PY) -m generator diff $(if $(value BASE),--from $(call quoted,BASE)) $(if $(value FROM),--from $(call quoted,FROM)) \
+	  $(if $(value TO),--to $(call quoted,TO)) $(if $(value FORMAT),--format $(call quoted,FORMAT)) $(ARGS)
 
 # Lint and types first: they take seconds and say most precisely what is wrong.
 lint: $(STAMP)

@@ -86,13 +86,18 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
+    """FROM against TO (a revision, or the working tree): lines, figures, findings, pages."""
     from .compare import compare
+    from .compare.show import markdown, text
 
     folders, findings = forbund_folders(args.data, args.forbund)
-    lines, problems = compare(args.base, args.data, [f.name for f in folders], args.year) if folders else ([], [])
+    markdown_wanted = args.format == "markdown"
+    pages = args.sidor if args.sidor is not None else markdown_wanted
+    diffs, problems = (compare(args.fran, args.till, args.data, [f.name for f in folders], args.year, pages)
+                       if folders else ([], []))
     _print(findings + problems, sys.stderr)
-    for line in lines:
-        print(line)
+    blocks = [(markdown if markdown_wanted else text)(d) for d in diffs]
+    print("\n\n".join("\n".join(block) for block in blocks))
     return EXIT_UNUSABLE if findings or problems else EXIT_CLEAN
 
 
@@ -190,12 +195,26 @@ def parser() -> argparse.ArgumentParser:
         if name == "check":
             p.add_argument("--strict", action="store_true", help="exit 1 även vid varningar")
         if name == "diff":
-            p.add_argument("--base", type=revision, default="HEAD",
-                           help="git-revisionen att jämföra med (standard HEAD)")
+            _diff_arguments(p)
         if name == "report":
             p.add_argument("--out", type=Path, default=Path("build"))
             p.add_argument("--html-only", action="store_true", help="hoppa över PDF:en (snabbare förhandsvisning)")
     return top
+
+
+def _diff_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--from", dest="fran", type=revision, default="HEAD", metavar="REV",
+                   help="git-revisionen att jämföra från (standard HEAD)")
+    p.add_argument("--base", dest="fran", type=revision, default=argparse.SUPPRESS, metavar="REV",
+                   help="samma som --from (det gamla namnet)")
+    p.add_argument("--to", dest="till", type=revision, metavar="REV",
+                   help="git-revisionen att jämföra till (standard: filerna som de är nu, arbetskopian)")
+    p.add_argument("--format", choices=("text", "markdown"), default="text",
+                   help="text för terminalen eller markdown för en kommentar i en pull request")
+    pages = p.add_mutually_exclusive_group()
+    pages.add_argument("--sidor", action="store_true", default=None,
+                       help="skriv ut båda sidornas PDF och säg vilka sidor som ändrats (standard med markdown)")
+    pages.add_argument("--utan-sidor", dest="sidor", action="store_false", help="jämför inte sidorna")
 
 
 def _extract_arguments(p: argparse.ArgumentParser) -> None:

@@ -260,10 +260,11 @@ def _underskrift(r: Arsredovisning) -> str:
     return f"{u.ort + ', ' if u.ort else ''}{datum(when, style) if when else 'den ________________'}"
 
 
-def layout_report(r: Arsredovisning) -> Page:
-    """The whole page of one report, from its derived figures and texts."""
+def layout_report(r: Arsredovisning, drawn: bool = True) -> Page:
+    """The whole page of one report, from its derived figures and texts; without its charts
+    when not `drawn` (`finsam diff` reads only the tables, and drawing is most of the time)."""
     md = markdown_of(r)
-    shown = {chart.id: chart for chart in charts(r)}
+    shown = {chart.id: chart for chart in charts(r)} if drawn else {}
     drift = table_driftredovisning(r)
     bilagor = matter.bilagor(r, md)
     parts = _parts(drift is not None, bilagor)
