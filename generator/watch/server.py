@@ -69,7 +69,7 @@ class Handler(BaseHTTPRequestHandler):
             self._send(409, "text/plain; charset=utf-8", "Ingen PDF: data har fel, eller utskriften "
                        "misslyckades; se terminalen och sidans ruta överst.\n".encode())
             return
-        print(f"PDF:en skrevs ut ({len(printed) // 1024} KiB)", file=self.server.out, flush=True)
+        print(f"PDF:en skickades ({len(printed) // 1024} KiB)", file=self.server.out, flush=True)
         self._send(200, "application/pdf", printed)
 
     def _events(self, since: int) -> None:
