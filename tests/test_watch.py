@@ -198,6 +198,34 @@ def test_the_pdf_is_printed_on_request(watching):
 
 
 @pytest.mark.slow
+def test_the_open_page_reloads_itself_in_chromium_after_a_save(watching):
+    import json
+
+    from .test_axe import _missing
+
+    missing = _missing()
+    if missing:
+        pytest.skip(f"Chromium not run: {missing}")
+    md = watching.work / "data" / NAME / f"{YEAR}.md"
+    browser = subprocess.Popen(["node", str(ROOT / "tests" / "watch_reload.mjs"), f"http://127.0.0.1:{watching.port}/"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert browser.stdout is not None and browser.stdout.readline() == "loaded\n"
+        original = edit(md, SENTENCE, "Det här var året då förbundets sju lokala insatser")
+        out, err = browser.communicate(timeout=DEADLINE)
+    finally:
+        if browser.poll() is None:
+            browser.kill()
+        if "original" in locals():
+            md.write_text(original, encoding="utf-8")
+    assert browser.returncode == 0, err
+    seen = json.loads(out)
+    assert seen["console"] == []  # the policy let the reload script run, and nothing else complained
+    assert "Det här var året då förbundets sju lokala insatser" in seen["text"]
+    until(lambda: SENTENCE in watching.page(), "page restored")
+
+
+@pytest.mark.slow
 def test_ctrl_c_ends_the_preview_cleanly(tmp_path):
     shutil.copytree(DATA / NAME, tmp_path / "data" / NAME)
     watch = Watch(tmp_path)

@@ -28,6 +28,7 @@ _STYLE = """<style id="finsam-preview-style">
 #finsam-preview.fel { background: #fdeaea; color: #4a0000; border-bottom-color: #c66; }
 #finsam-preview p { margin: 0; }
 #finsam-preview ul { margin: .25rem 0 0; padding-left: 1.25rem; max-height: 12rem; overflow: auto; }
+#finsam-preview li { overflow-wrap: anywhere; }
 #finsam-preview code { font-size: .85rem; }
 </style>
 """
