@@ -87,9 +87,9 @@ class Watch:
         found = re.search(r'EventSource\("/events\?since=(\d+)"\)', self.page())
         return int(found.group(1)) if found else 0
 
-    def stop(self) -> subprocess.CompletedProcess:
+    def stop(self, sent: int = signal.SIGINT) -> subprocess.CompletedProcess:
         if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)  # Ctrl-C
+            self.proc.send_signal(sent)  # SIGINT: Ctrl-C
         self.proc.wait(timeout=60)
         return subprocess.CompletedProcess(self.proc.args, self.proc.returncode, self.terminal())
 
@@ -226,11 +226,12 @@ def test_the_open_page_reloads_itself_in_chromium_after_a_save(watching):
 
 
 @pytest.mark.slow
-def test_ctrl_c_ends_the_preview_cleanly(tmp_path):
+@pytest.mark.parametrize("sent", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_ctrl_c_ends_the_preview_cleanly(tmp_path, sent):
     shutil.copytree(DATA / NAME, tmp_path / "data" / NAME)
     watch = Watch(tmp_path)
     until(lambda: watch.generation() >= 1, "first build")
-    done = watch.stop()
+    done = watch.stop(sent)
     assert done.returncode == 0
     assert "Traceback" not in done.stdout
     assert done.stdout.rstrip().endswith("Förhandsvisningen avslutades.")

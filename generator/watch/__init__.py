@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import argparse
 import errno
+import signal
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import FrameType
 from typing import TYPE_CHECKING, TextIO
 
 from ..paths import STYLES, TEMPLATES
@@ -54,6 +56,7 @@ def watch(folder: Path, year: int | None, port: int, browser: bool, out: TextIO)
         return 2
     threading.Thread(target=server.serve_forever, name="finsam-watch-server", daemon=True).start()
     url = f"http://{HOST}:{server.server_port}/"
+    before = _stop_on_term()
     try:
         print(f"Förhandsvisning av {folder.name} på {url}  (Ctrl-C avslutar)", file=out, flush=True)
         _loop(preview, url if browser else None, out)
@@ -63,7 +66,20 @@ def watch(folder: Path, year: int | None, port: int, browser: bool, out: TextIO)
         preview.close()
         server.shutdown()
         server.server_close()
+        if before is not None:
+            signal.signal(signal.SIGTERM, before)
     return 0
+
+
+def _stop_on_term() -> signal.Handlers | Callable[[int, FrameType | None], object] | int | None:
+    """SIGTERM (`kill`, a closing terminal's session manager) ends the preview as Ctrl-C does.
+    Returns the handler it replaced, or None where none can be set (not the main thread)."""
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise KeyboardInterrupt
+
+    if threading.current_thread() is not threading.main_thread():
+        return None
+    return signal.signal(signal.SIGTERM, stop)
 
 
 def _loop(preview: Preview, open_url: str | None, out: TextIO) -> None:
