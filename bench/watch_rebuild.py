@@ -7,7 +7,9 @@ Markdown and measures
 - rebuild: the build's own time as the preview prints it ("byggd på 0,31 s"): check,
   layout and render of the HTML in the warm process;
 - saved → served: from the file's save until GET / returns the page with the new line
-  (the rebuild plus the wait for the next look at the files, at most 0.2 s).
+  (the rebuild plus the wait for the next look at the files, at most 0.2 s);
+- in-process: the same edit rebuilt by the preview's own `Preview.rebuild` in this
+  process, wall-clock and CPU time (the CPU time is what a busy machine cannot inflate).
 
     .venv/bin/python bench/watch_rebuild.py [halland|sydnarke|exempelbygd]
 """
@@ -86,5 +88,26 @@ def main(name: str) -> None:
               f"{statistics.median(served):.2f} s (each {', '.join(f'{s:.2f}' for s in served)})")
 
 
+def in_process(name: str) -> None:
+    sys.path.insert(0, str(ROOT))
+    from generator.watch.preview import Preview
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / name
+        shutil.copytree(ROOT / "data" / name, folder)
+        md = folder / f"{YEARS[name]}.md"
+        preview = Preview(folder, None)
+        preview.rebuild()
+        wall, cpu = [], []
+        for i in range(EDITS):
+            md.write_text(md.read_text(encoding="utf-8").replace("\n\n", f"\n\nMätrad {i}.\n\n", 1), encoding="utf-8")
+            start = time.thread_time()
+            wall.append(preview.rebuild().seconds)
+            cpu.append(time.thread_time() - start)
+        print(f"{name}: in-process rebuild, median of {EDITS}: {statistics.median(wall):.2f} s wall, "
+              f"{statistics.median(cpu):.2f} s CPU")
+
+
 if __name__ == "__main__":
     main(sys.argv[1] if len(sys.argv) > 1 else "halland")
+    in_process(sys.argv[1] if len(sys.argv) > 1 else "halland")
