@@ -119,3 +119,12 @@ fuzz: $(STAMP)
 unexport PDF TILL SKRIV_OVER
 extract: $(STAMP)
 	$(PY) -m generator extract $(if $(value TILL),--till $(call quoted,TILL)) $(if $(value SKRIV_OVER),--skriv-over) $(if $(value PDF),-- $(call quoted,PDF))
+
+# Live preview of one förbund: the HTML rebuilt on every save of its data, the templates or
+# the styles, served on http://127.0.0.1:8765/ with the findings on the page; Ctrl-C stops.
+#   make watch [FORBUND=halland] [YEAR=2023] [PORT=8765]
+# PORT reaches the shell as one single-quoted word, as FORBUND does; the CLI validates it.
+.PHONY: watch
+unexport PORT
+watch: $(STAMP)
+	$(PY) -m generator watch $(ARGS) $(if $(value PORT),--port $(call quoted,PORT))

@@ -114,12 +114,30 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if findings else EXIT_CLEAN
 
 
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Live preview of one förbund: the HTML rebuilt on every save, served on localhost."""
+    from .watch import watch
+
+    folders, findings = forbund_folders(args.data, args.forbund)
+    if not folders or (args.forbund and len(folders) > 1):
+        _print(findings, sys.stderr)
+        if folders:
+            print("watch: förhandsvisa ett förbund i taget; ange ett med --forbund (FORBUND=… för make)",
+                  file=sys.stderr)
+        return EXIT_UNUSABLE
+    if len(folders) > 1:
+        others = ", ".join(f.name for f in folders[1:])
+        print(f"watch: visar {folders[0].name}; för {others}: ange --forbund (FORBUND=… för make)", file=sys.stderr)
+    return watch(folders[0], args.year, args.port, not args.no_browser, sys.stdout)
+
+
 COMMANDS = {
     "check": ("kontrollera varje år för varje förbund (eller ett)", cmd_check),
     "figures": ("skriv ut varje härlett belopp för ett förbund och år som JSON", cmd_figures),
     "report": ("bygg PDF och HTML i build/", cmd_report),
     "diff": ("vad ändringarna i data gör med de härledda beloppen, jämfört med en git-revision", cmd_diff),
     "extract": ("ta ut källfilerna (YAML, Markdown) som en årsredovisnings PDF bär inom sig", cmd_extract),
+    "watch": ("förhandsvisa ett förbund i webbläsaren, ombyggd vid varje sparning", cmd_watch),
 }
 
 
@@ -199,6 +217,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "report":
             p.add_argument("--out", type=Path, default=Path("build"))
             p.add_argument("--html-only", action="store_true", help="hoppa över PDF:en (snabbare förhandsvisning)")
+        if name == "watch":
+            _watch_arguments(p)
     return top
 
 
@@ -221,6 +241,14 @@ def _extract_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("pdf", type=Path, metavar="PDF", help="årsredovisningens PDF, till exempel build/halland-2023.pdf")
     p.add_argument("--till", type=Path, metavar="MAPP", help="mappen filerna skrivs till (standard build/kalla/<pdf>/)")
     p.add_argument("--skriv-over", action="store_true", help="ersätt filer som redan finns i mappen")
+
+
+def _watch_arguments(p: argparse.ArgumentParser) -> None:
+    from .watch import DEFAULT_PORT, port
+
+    p.add_argument("--port", type=port, default=DEFAULT_PORT,
+                   help=f"porten på 127.0.0.1 (standard {DEFAULT_PORT}; 0 väljer en ledig)")
+    p.add_argument("--no-browser", action="store_true", help="öppna ingen webbläsare")
 
 
 def _tolerant_streams() -> None:
