@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..findings import Finding, Pos, did_you_mean, error, excerpt
+from ..findings import Finding, Pos, did_you_mean, error, excerpt, warning
 from ..load.files import read_text
 from ..load.yaml import parse
 
@@ -72,9 +72,9 @@ class Kontoplan:
         return own or [r for r in self.standard if r.covers(konto)]
 
 
-def _where(node: Any, key: Any, shown: str) -> Pos:
+def _where(node: Any, key: Any, shown: str, at_key: bool = False) -> Pos:
     try:
-        line, col = node.lc.value(key) if isinstance(key, str) else node.lc.item(key)
+        line, col = (node.lc.key(key) if at_key else node.lc.value(key)) if isinstance(key, str) else node.lc.item(key)
         return Pos(shown, line + 1, col + 1)
     except (AttributeError, KeyError, IndexError, TypeError):
         return Pos(shown, 1, 1)
@@ -101,7 +101,7 @@ def _rule(item: Any, shown: str, pos: Pos) -> tuple[Regel | None, list[Finding]]
                             "balansrakning.kassa_och_bank}", pos)]
     problems = [error("E-KONTOPLAN", f'okänd nyckel "{excerpt(str(k))}" i regeln'
                       f'{did_you_mean(str(k), list(KEYS), "; nycklarna är " + ", ".join(KEYS))}',
-                      _where(item, k, shown))
+                      _where(item, k, shown, at_key=True))
                 for k in item if k not in KEYS]
     accounts = _accounts(item.get("konto"))
     if accounts is None:
@@ -127,8 +127,10 @@ def _overlaps(rules: list[Regel]) -> list[Finding]:
     for i, rule in enumerate(rules):
         earlier = next((r for r in rules[:i] if r.overlaps(rule)), None)
         if earlier is not None:
-            found.append(error("E-KONTOPLAN", f"konto {rule.konton} täcks redan av regeln på rad {earlier.pos.line} "
-                               f"(konto {earlier.konton}); ett konto får bara gå till en rad", rule.pos))
+            # Harmless until an account with a balance falls in both (then the import stops).
+            found.append(warning("W-KONTOPLAN", f"konto {rule.konton} täcks redan av regeln på rad "
+                                 f"{earlier.pos.line} (konto {earlier.konton}); ett konto får bara gå till en rad",
+                                 rule.pos))
     return found
 
 
@@ -149,6 +151,13 @@ def read_kontoplan(path: Path, shown: str) -> tuple[tuple[Regel, ...], list[Find
         if rule is not None:
             rules.append(rule)
     return tuple(rules), findings + _overlaps(rules)
+
+
+def members(plan: Kontoplan, names: list[str]) -> list[Finding]:
+    """A rule's medlem that is not a member's name in forbund.yaml."""
+    return [error("E-KONTOPLAN", f'medlem: "{excerpt(r.medlem)}" är ingen medlem i forbund.yaml'
+                  f'{did_you_mean(r.medlem, names, "; skriv namnet som under medlemmar: i forbund.yaml")}', r.pos)
+            for r in plan.egna + plan.standard if r.medlem is not None and r.medlem not in names]
 
 
 def load_kontoplan(folder: Path, shown_folder: str) -> tuple[Kontoplan, list[Finding]]:

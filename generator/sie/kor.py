@@ -21,11 +21,11 @@ from .. import output
 from ..compare import Change, changes
 from ..figures import figure_table
 from ..findings import Finding, Pos, Severity, error
-from ..load.source import shown
+from ..load.source import load_forbund, shown
 from ..pipeline import check_year
 from . import avstamning
 from .importer import Utfall, utfall
-from .kontoplan import FILE, Kontoplan, load_kontoplan
+from .kontoplan import FILE, Kontoplan, load_kontoplan, members
 from .model import Sie
 from .reader import read_sie
 from .skriv import updated_text
@@ -72,7 +72,9 @@ def _read(folder: Path, year: int, sie_path: Path, base: Path) -> tuple[Sie | No
     if sie is None or _errors(findings):
         return None, None, findings
     plan, found = load_kontoplan(folder, shown(folder, base))
-    findings += _year_of(sie, year) + found
+    source, _ = load_forbund(folder, base)  # its problems are check's to report
+    names = [m.namn for m in source.forbund.medlemmar] if source is not None else []
+    findings += _year_of(sie, year) + found + (members(plan, names) if names else [])
     return (None, None, findings) if _errors(findings) else (sie, plan, findings)
 
 
