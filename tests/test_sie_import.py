@@ -15,7 +15,7 @@ from ruamel.yaml import YAML
 
 from generator.cli import main
 from generator.figures import figure_table
-from generator.pipeline import check_year
+from generator.pipeline import check_year, render_report
 from generator.sie.kontoplan import DEFAULT, read_kontoplan
 from generator.sie.kor import import_sie
 
@@ -87,6 +87,10 @@ def test_row_texts_come_back_from_the_account_names(data: Path) -> None:
         assert {k: v["rader"] for k, v in now[section].items()} == {k: v["rader"] for k, v in then[section].items()}
         assert list(now[section]) == list(then[section])  # in the model's order
     assert now["medlemsavgifter"] == then["medlemsavgifter"]
+    # And so the web page is Halland's, byte for byte.
+    imported, example = check_year(data / "halland", 2023).report, check_year(HALLAND, 2023).report
+    assert imported is not None and example is not None
+    assert render_report(imported) == render_report(example)
 
 
 def test_import_into_a_new_year_file(data: Path) -> None:
@@ -259,6 +263,29 @@ def test_a_file_for_another_year_is_refused(data: Path, capsys: pytest.CaptureFi
     assert _hashes(data) == before
 
 
+def test_a_file_without_balances_is_refused(data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (SIE / "halland-2023-utf8.se").read_text(encoding="utf-8")
+    sie = tmp_path / "bara-resultat.se"
+    sie.write_text("\n".join(line for line in text.split("\n") if not line.startswith("#UB 0 ")), encoding="utf-8")
+    before = _hashes(data)
+    status, err = _run(data, sie, capsys)
+    assert status == 1
+    assert ("bara-resultat.se:1:1: fel: filen har inga #UB 0 för räkenskapsåret (utgående balanser): exportera en "
+            "SIE 4-fil med saldon (typ 4E eller 4I), inte bara verifikationer [E-SIE-SAKNAS]") in err
+    assert _hashes(data) == before
+
+
+def test_a_year_file_that_is_not_yaml_is_left_alone(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = data / "halland" / "2023.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("ar: 2023", "ar: [2023", 1), encoding="utf-8")
+    before = _hashes(data)
+    status, err = _run(data, SIE / "halland-2023-cp437.se", capsys)
+    assert status == 1
+    assert "/halland/2023.yaml:" in err and "fel:" in err
+    assert "halland 2023: importen stoppades; ingen fil har ändrats" in err
+    assert _hashes(data) == before
+
+
 def test_member_fees_need_a_rule(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (data / "halland" / "kontoplan.yaml").unlink()  # the default alone: fees would be ordinary intäkter
     status, err = _run(data, SIE / "halland-2023-cp437.se", capsys)
@@ -295,3 +322,17 @@ def test_a_result_booked_to_eget_kapital_reconciles(data: Path, tmp_path: Path) 
     done = import_sie(data / "halland", 2023, sie)
     assert done.ok, [str(f) for f in done.findings]
     assert done.changed == []
+
+
+def test_ore_are_kept_exactly(data: Path, tmp_path: Path) -> None:
+    sie = _variant(tmp_path, "#RES 0 8511 22437.00", "#RES 0 8511 22437.40")
+    sie.write_text(sie.read_text(encoding="utf-8").replace("#UB 0 1931 2603108.00", "#UB 0 1931 2603107.60"),
+                   encoding="utf-8")
+    done = import_sie(data / "halland", 2023, sie)
+    assert done.ok, [str(f) for f in done.findings]
+    text = (data / "halland" / "2023.yaml").read_text(encoding="utf-8")
+    assert "      - {text: Bankavgifter, belopp: -22437.40}\n" in text
+    assert "      - {text: Plusgirokonto, belopp: 2603107.60}\n" in text
+    figures = _figures(data / "halland")
+    assert figures["resultatrakning.arets_resultat"][2023] == Decimal("-2812499.40")
+    assert figures["balansrakning.summa_eget_kapital"][2023] == Decimal("2668034.60")

@@ -21,7 +21,9 @@ from .. import output
 from ..compare import Change, changes
 from ..figures import figure_table
 from ..findings import Finding, Pos, Severity, error
+from ..load.files import read_text
 from ..load.source import load_forbund, shown
+from ..load.yaml import parse
 from ..pipeline import check_year
 from . import avstamning
 from .importer import Utfall, utfall
@@ -60,11 +62,15 @@ def _figures(folder: Path, year: int, base: Path | None = None) -> Figures:
 
 
 def _year_of(sie: Sie, year: int) -> list[Finding]:
+    """The file is the year's, and has the year's balances and results at all."""
     period = sie.rar.get(0)
-    if period is None or period[1].year == year:
-        return []
-    return [error("E-SIE-AR", f"filen gäller räkenskapsåret {period[0]}–{period[1]}, inte {year}: exportera "
-                  f"{year} ur bokföringen eller ange --year {period[1].year}", Pos(sie.path, 1, 1))]
+    if period is not None and period[1].year != year:
+        return [error("E-SIE-AR", f"filen gäller räkenskapsåret {period[0]}–{period[1]}, inte {year}: exportera "
+                      f"{year} ur bokföringen eller ange --year {period[1].year}", Pos(sie.path, 1, 1))]
+    return [error("E-SIE-SAKNAS", f"filen har inga {label} för räkenskapsåret ({what}): exportera en SIE 4-fil "
+                  "med saldon (typ 4E eller 4I), inte bara verifikationer", Pos(sie.path, 1, 1))
+            for label, what, values in (("#UB 0", "utgående balanser", sie.ub), ("#RES 0", "resultat", sie.res))
+            if not values.get(0)]
 
 
 def _read(folder: Path, year: int, sie_path: Path, base: Path) -> tuple[Sie | None, Kontoplan | None, list[Finding]]:
@@ -84,7 +90,9 @@ def _texts(folder: Path, year: int, sie: Sie, plan: Kontoplan, where: str) -> tu
     ut, findings = utfall(sie, plan, sie.ub.get(0, {}), sie.res.get(0, {}), where)
     findings += avstamning.medlemsavgifter(sie, ut, where) + avstamning.balans(sie, ut)[1]
     target = folder / f"{year}.yaml"
-    old = target.read_text(encoding="utf-8") if target.exists() else None
+    old, problems = _year_text(target, where.rsplit("/", 1)[0] + f"/{year}.yaml")
+    if problems:
+        return {}, ut, findings + problems
     texts = {target: updated_text(old, year, ut)}
     last = folder / f"{year - 1}.yaml"
     if not last.exists() and -1 in sie.rar and sie.ub.get(-1):
@@ -92,6 +100,16 @@ def _texts(folder: Path, year: int, sie: Sie, plan: Kontoplan, where: str) -> tu
         findings += found
         texts[last] = updated_text(None, year - 1, then)
     return texts, ut, findings
+
+
+def _year_text(path: Path, shown_path: str) -> tuple[str | None, list[Finding]]:
+    """The year file's text (None when there is none yet), or why it cannot be updated."""
+    if not path.exists():
+        return None, []
+    text, findings = read_text(path, shown_path)
+    if text is not None:
+        findings += parse(text, shown_path)[1]
+    return text, [f for f in findings if f.severity is Severity.ERROR]
 
 
 def _moved(findings: list[Finding], copy: Path, folder: Path, base: Path) -> list[Finding]:
