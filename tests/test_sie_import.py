@@ -336,3 +336,19 @@ def test_ore_are_kept_exactly(data: Path, tmp_path: Path) -> None:
     figures = _figures(data / "halland")
     assert figures["resultatrakning.arets_resultat"][2023] == Decimal("-2812499.40")
     assert figures["balansrakning.summa_eget_kapital"][2023] == Decimal("2668034.60")
+
+
+def test_eget_kapital_by_the_file_is_checked_against_the_derived(data: Path, tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """1 000 kr moved from kassa to eget kapital: the balances still add up to the year's
+    result, but eget kapital no longer follows from last year's and the year's result."""
+    sie = _variant(tmp_path, "#UB 0 2010 -5480534.00", "#UB 0 2010 -5479534.00")
+    sie.write_text(sie.read_text(encoding="utf-8").replace("#UB 0 1931 2603108.00", "#UB 0 1931 2602108.00"),
+                   encoding="utf-8")
+    before = _hashes(data)
+    status, err = _run(data, sie, capsys)
+    assert status == 1
+    line = sie.read_text(encoding="utf-8").split("\n").index("#UB 0 2010 -5479534.00") + 1
+    assert (f"variant.se:{line}:12: fel: eget kapital enligt filens #UB är 2 667 035 kr, men fjolårets eget kapital "
+            "och årets resultat ger 2 668 035 kr [E-SIE-UB]") in err
+    assert _hashes(data) == before
