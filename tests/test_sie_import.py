@@ -16,8 +16,10 @@ from ruamel.yaml import YAML
 from generator.cli import main
 from generator.figures import figure_table
 from generator.pipeline import check_year, render_report
+from generator.sie.importer import Rad, Utfall
 from generator.sie.kontoplan import DEFAULT, read_kontoplan
 from generator.sie.kor import import_sie
+from generator.sie.skriv import updated_text
 
 ROOT = Path(__file__).resolve().parent.parent
 SIE = ROOT / "tests" / "fixtures" / "sie"
@@ -352,3 +354,28 @@ def test_eget_kapital_by_the_file_is_checked_against_the_derived(data: Path, tmp
     assert (f"variant.se:{line}:12: fel: eget kapital enligt filens #UB är 2 667 035 kr, men fjolårets eget kapital "
             "och årets resultat ger 2 668 035 kr [E-SIE-UB]") in err
     assert _hashes(data) == before
+
+
+def test_writing_keeps_what_the_kansli_chose() -> None:
+    """A line written as an amount stays an amount (with its comment); a line with a note
+    keeps its rubrik and bilagor; a line the bookkeeping no longer has goes; the reserve stays."""
+    old = ("ar: 2023\n"
+           "medlemsavgifter:\n  Staten: 100  # beslut 2022-11-03\n  Region: 50\n"
+           "resultatrakning:\n  verksamhetens_kostnader: -10\n"
+           "balansrakning:\n"
+           "  kassa_och_bank: 100  # bank och kassa\n"
+           "  fordringar:\n    rubrik: Kortfristiga fordringar\n    belopp: 7\n"
+           "  forrad: 3\n"
+           "  resultatutjamningsreserv: 40\n")
+    ut = Utfall(linjer={"balansrakning.kassa_och_bank": [Rad("Bank", Decimal(120)), Rad("Kassa", Decimal(5))],
+                        "balansrakning.fordringar": [Rad("Kundfordringar", Decimal(9))],
+                        "resultatrakning.verksamhetens_kostnader": [Rad("Lokaler", Decimal(-12))]},
+                medlemsavgifter={"Staten": Decimal(110), "Region": Decimal(55)})
+    assert updated_text(old, 2023, ut) == (
+        "ar: 2023\n"
+        "medlemsavgifter:\n  Staten: 110  # beslut 2022-11-03\n  Region: 55\n"
+        "resultatrakning:\n  verksamhetens_kostnader: -12\n"
+        "balansrakning:\n"
+        "  kassa_och_bank: 125  # bank och kassa\n"
+        "  fordringar:\n    rubrik: Kortfristiga fordringar\n    rader:\n      - {text: Kundfordringar, belopp: 9}\n"
+        "  resultatutjamningsreserv: 40\n")

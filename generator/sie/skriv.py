@@ -3,8 +3,9 @@
 The file is read and written with ruamel's round trip, which keeps comments, order,
 quoting and folded text. Only what comes from the bookkeeping is replaced: medlemsavgifter
 and the amounts and rows of each statement line. A line's rubrik, noter and bilagor are
-the kansli's and stay; a bookkeeping line the file no longer has is removed (missing is
-not zero); the reserves and ansvarsförbindelser, which no account holds, are left alone.
+the kansli's and stay, and a line written as a plain amount (no note) stays an amount; a
+bookkeeping line the file no longer has is removed (missing is not zero); the reserves and
+ansvarsförbindelser, which no account holds, are left alone.
 """
 from __future__ import annotations
 
@@ -65,12 +66,12 @@ def _flow(node: CommentedMap) -> CommentedMap:
 def _line(old: Any, rows: list[Rad]) -> CommentedMap:
     """The line with the imported rows; what the kansli wrote about it (rubrik, noter, bilagor) kept."""
     line = old if isinstance(old, CommentedMap) else CommentedMap()
-    line.pop("belopp", None)
     new = CommentedSeq(_row(r) for r in rows)
     if "rader" in line:
         line["rader"] = new
-    else:
-        line.insert(0, "rader", new)
+    else:  # where the amount stood, or first
+        line.insert(list(line).index("belopp") if "belopp" in line else 0, "rader", new)
+    line.pop("belopp", None)
     return line
 
 
@@ -84,6 +85,9 @@ def _section(doc: CommentedMap, name: str, utfall: Utfall) -> None:
         rows = utfall.linjer.get(f"{name}.{field}")
         if rows is None:
             section.pop(field, None)
+        elif field in section and not isinstance(section[field], dict | list):
+            # The kansli wrote the line as an amount, without a note: it stays so.
+            section[field] = sum((r.belopp for r in rows), Decimal(0))
         elif field in section:
             section[field] = _line(section[field], rows)
         else:
