@@ -379,3 +379,14 @@ def test_writing_keeps_what_the_kansli_chose() -> None:
         "  kassa_och_bank: 125  # bank och kassa\n"
         "  fordringar:\n    rubrik: Kortfristiga fordringar\n    rader:\n      - {text: Kundfordringar, belopp: 9}\n"
         "  resultatutjamningsreserv: 40\n")
+
+
+def test_the_command_needs_a_forbund_a_year_and_a_file(data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    before = _hashes(data)
+    assert main(["--data", str(data), "import-sie", "--forbund", "halland", "--year", "2023"]) == 2
+    assert "import-sie: ange ett förbund, ett år och en fil: --forbund halland --year 2023 --fil bokforing.se" \
+        in capsys.readouterr().err
+    status, err = _run(data, data / "halland" / "saknas.se", capsys)
+    assert status == 1
+    assert "saknas.se: fel: filen går inte att läsa (No such file or directory) [E-SIE-FIL]" in err
+    assert _hashes(data) == before
