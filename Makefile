@@ -128,3 +128,12 @@ extract: $(STAMP)
 unexport PORT
 watch: $(STAMP)
 	$(PY) -m generator watch $(ARGS) $(if $(value PORT),--port $(call quoted,PORT))
+
+# The bookkeeping's SIE file into a year file (its statements and medlemsavgifter); prints
+# what changed, and changes nothing when the file is malformed or does not reconcile:
+#   make import-sie FORBUND=halland YEAR=2023 FILE=bokslut-2023.se
+# FILE reaches the shell as a single-quoted word, as FORBUND does.
+.PHONY: import-sie
+unexport FILE
+import-sie: $(STAMP)
+	@$(PY) -m generator import-sie $(ARGS) $(if $(value FILE),--fil $(call quoted,FILE))

@@ -131,6 +131,38 @@ def cmd_watch(args: argparse.Namespace) -> int:
     return watch(folders[0], args.year, args.port, not args.no_browser, sys.stdout)
 
 
+def cmd_import_sie(args: argparse.Namespace) -> int:
+    """The figures of a year file from the bookkeeping's SIE file; nothing changes unless it reconciles."""
+    from .sie.kor import import_sie
+
+    folders, findings = forbund_folders(args.data, args.forbund)
+    if len(folders) != 1 or args.year is None or args.fil is None:
+        _print(findings, sys.stderr)
+        print("import-sie: ange ett förbund, ett år och en fil: --forbund halland --year 2023 --fil bokforing.se "
+              "(make import-sie FORBUND=… YEAR=… FILE=…)", file=sys.stderr)
+        return EXIT_UNUSABLE
+    done = import_sie(folders[0], args.year, args.fil)
+    _print(done.findings, sys.stderr)
+    if not done.ok:
+        print(f"{folders[0].name} {args.year}: importen stoppades; ingen fil har ändrats", file=sys.stderr)
+        return EXIT_FINDINGS
+    print(f"{folders[0].name} {args.year}: " + (f"{len(done.changed)} belopp ändras" if done.changed
+                                                 else "inget härlett belopp ändras"))
+    group = None
+    for change in done.changed:  # under the heading of the table or section that shows it
+        if change.place.group != group:
+            group = change.place.group
+            print(f"  {group}")
+        print(change)
+    for path in done.written:
+        print(f"skrev {path}", file=sys.stderr)
+    _print(done.kontroll, sys.stderr)
+    errors = sum(f.severity is Severity.ERROR for f in done.kontroll)
+    print(f"kontroll av {folders[0].name} {args.year} efter importen: "
+          f"{summary(errors, len(done.kontroll) - errors)}", file=sys.stderr)
+    return EXIT_FINDINGS if errors else EXIT_CLEAN
+
+
 COMMANDS = {
     "check": ("kontrollera varje år för varje förbund (eller ett)", cmd_check),
     "figures": ("skriv ut varje härlett belopp för ett förbund och år som JSON", cmd_figures),
@@ -138,6 +170,8 @@ COMMANDS = {
     "diff": ("vad ändringarna i data gör med de härledda beloppen, jämfört med en git-revision", cmd_diff),
     "extract": ("ta ut källfilerna (YAML, Markdown) som en årsredovisnings PDF bär inom sig", cmd_extract),
     "watch": ("förhandsvisa ett förbund i webbläsaren, ombyggd vid varje sparning", cmd_watch),
+    "import-sie": ("för in bokföringens SIE-fil i årets årsfil (resultat- och balansräkning, medlemsavgifter)",
+                   cmd_import_sie),
 }
 
 
@@ -214,6 +248,8 @@ def parser() -> argparse.ArgumentParser:
             p.add_argument("--strict", action="store_true", help="exit 1 även vid varningar")
         if name == "diff":
             _diff_arguments(p)
+        if name == "import-sie":
+            p.add_argument("--fil", type=Path, metavar="SIE", help="SIE 4-filen ur bokföringen (typ 4E eller 4I)")
         if name == "report":
             p.add_argument("--out", type=Path, default=Path("build"))
             p.add_argument("--html-only", action="store_true", help="hoppa över PDF:en (snabbare förhandsvisning)")

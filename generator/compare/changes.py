@@ -13,6 +13,8 @@ from ..formatting import DASH, MINUS, NBSP, belopp, heltal, procent
 from ..keys import ANDEL, ANTAL, format_of
 from .places import Place, fallback, places
 
+Figures = dict[str, dict[int, Decimal]]  # key → year → value, as figures.figure_table gives
+
 
 @dataclass(frozen=True)
 class Line:
@@ -70,6 +72,11 @@ class Moved:
     def when(self) -> str:
         return self.place.when or str(self.year)
 
+    def __str__(self) -> str:
+        """One line for a terminal: label, year, before → after (difference)."""
+        before, after, delta = self.shown()
+        return f"    {self.place.label} {self.when}: {before} → {after} ({delta})".replace(NBSP, " ")
+
     def shown(self) -> tuple[str, str, str]:
         """(before, after, difference) in Swedish."""
         fmt = format_of(self.key)
@@ -102,8 +109,14 @@ def _one(fmt: str, value: Decimal | None, decimals: int) -> str:
 def moved(then: Arsredovisning | None, now: Arsredovisning) -> list[Moved]:
     """Every figure whose value differs, in the order the report shows them."""
     before = figure_table(then) if then is not None else {}
-    after = figure_table(now)
     where = {**(places(then) if then is not None else {}), **places(now)}
+    return between(before, figure_table(now), where)
+
+
+def between(before: Figures, after: Figures, where: dict[str, Place] | None = None) -> list[Moved]:
+    """Every figure whose value differs between two figure tables, placed where `where`
+    says or else by its key alone (the SIE import has tables, not reports)."""
+    where = where or {}
     out = []
     for key in set(before) | set(after):
         for year in set(before.get(key, {})) | set(after.get(key, {})):

@@ -69,9 +69,7 @@ def text(d: Diff) -> list[str]:
         out += ["", "Belopp som har ändrats"]
         for group, items in _groups(d.moved):
             out.append(f"  {group}")
-            for m in items:
-                before, after, delta = m.shown()
-                out.append(f"    {m.place.label} {m.when}: {before} → {after} ({delta})".replace(NBSP, " "))
+            out += [str(m) for m in items]
     for title, found in (("Nya fynd", d.appeared), ("Fynd som har försvunnit", d.gone)):
         if found:
             out += ["", title] + [_text_finding(f) for f in found]
