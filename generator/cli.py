@@ -109,6 +109,22 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if findings else EXIT_CLEAN
 
 
+def cmd_fmt(args: argparse.Namespace) -> int:
+    from .fmt.command import data_files, format_file
+
+    folders, findings = forbund_folders(args.data, args.forbund)
+    if not folders:
+        _print(findings, sys.stdout)
+        return EXIT_UNUSABLE
+    results = [format_file(path, Path.cwd(), args.check) for folder in folders
+               for path in data_files(folder, args.year)]
+    for result in results:
+        _print(result.findings, sys.stdout)
+        if result.changed and not args.check and not result.findings:
+            print(f"formaterade {result.shown}")
+    return EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
+
+
 COMMANDS = {
     "check": ("kontrollera varje år för varje förbund (eller ett)", cmd_check),
     "figures": ("skriv ut varje härlett belopp för ett förbund och år som JSON", cmd_figures),
@@ -116,6 +132,7 @@ COMMANDS = {
     "diff": ("vad ändringarna i data gör med de härledda beloppen, jämfört med en git-revision", cmd_diff),
     "extract": ("ta ut källfilerna (YAML, Markdown) som en årsredovisnings PDF bär inom sig", cmd_extract),
 }
+COMMANDS["fmt"] = ("skriv datafilerna i kanonisk form (nyckelordning, indrag, citattecken, belopp)", cmd_fmt)
 
 
 def summary(errors: int, warnings: int) -> str:
@@ -192,6 +209,8 @@ def parser() -> argparse.ArgumentParser:
         if name == "diff":
             p.add_argument("--base", type=revision, default="HEAD",
                            help="git-revisionen att jämföra med (standard HEAD)")
+        if name == "fmt":
+            p.add_argument("--check", action="store_true", help="ändra inget; exit 1 om en fil inte är i kanonisk form")
         if name == "report":
             p.add_argument("--out", type=Path, default=Path("build"))
             p.add_argument("--html-only", action="store_true", help="hoppa över PDF:en (snabbare förhandsvisning)")
