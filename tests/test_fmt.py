@@ -241,6 +241,7 @@ def test_the_declared_key_orders_name_fields_of_their_classes():
         assert len(set(order)) == len(order), name
 
 
+@pytest.mark.slow  # about 20 s: kept out of the quick loop, like the other property tests
 @settings(max_examples=15, deadline=None, database=None, derandomize=True,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(forbund_years())
