@@ -137,3 +137,14 @@ watch: $(STAMP)
 unexport FILE
 import-sie: $(STAMP)
 	@$(PY) -m generator import-sie $(ARGS) $(if $(value FILE),--fil $(call quoted,FILE))
+
+# Every data file (forbund.yaml, YYYY.yaml) in canonical form, rewritten in place only when
+# it changes: `make fmt [FORBUND=…] [YEAR=…]` (with YEAR only that year's file). `make
+# fmt-check` changes nothing and fails (exit 1) naming each file that is not canonical at
+# its first differing line (for CI). FORBUND and YEAR reach the CLI quoted, as for report.
+.PHONY: fmt fmt-check
+fmt: $(STAMP)
+	$(PY) -m generator fmt $(ARGS)
+
+fmt-check: $(STAMP)
+	$(PY) -m generator fmt --check $(ARGS)

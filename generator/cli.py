@@ -8,21 +8,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
 from . import pipeline
-from .findings import Finding, Severity, excerpt
+from .cli_files import cmd_extract, cmd_fmt, cmd_import_sie, cmd_watch
+from .cli_output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_UNUSABLE, _print, summary
+from .findings import Severity, excerpt
 from .load import forbund_folders
 from .load.source import folder_name_problem
-
-EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3
-
-
-def _print(findings: Iterable[Finding], stream: TextIO) -> None:
-    for f in findings:
-        print(f, file=stream)
 
 
 def _status(outcomes: Sequence[pipeline.Outcome], strict: bool = False) -> int:
@@ -101,68 +96,6 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_UNUSABLE if findings or problems else EXIT_CLEAN
 
 
-def cmd_extract(args: argparse.Namespace) -> int:
-    """The source files inside a report's PDF, written out again (build/kalla/<stem>/ by default)."""
-    from .extract import extract
-
-    stem = args.pdf.stem.strip(".") or "pdf"  # "...pdf" must not make build/kalla/..
-    folder = args.till if args.till is not None else Path("build") / "kalla" / stem
-    written, findings = extract(args.pdf, folder, args.skriv_over)
-    _print(findings, sys.stderr)
-    for path in written:
-        print(f"skrev {path}", file=sys.stderr)
-    return EXIT_FINDINGS if findings else EXIT_CLEAN
-
-
-def cmd_watch(args: argparse.Namespace) -> int:
-    """Live preview of one förbund: the HTML rebuilt on every save, served on localhost."""
-    from .watch import watch
-
-    folders, findings = forbund_folders(args.data, args.forbund)
-    if not folders or (args.forbund and len(folders) > 1):
-        _print(findings, sys.stderr)
-        if folders:
-            print("watch: förhandsvisa ett förbund i taget; ange ett med --forbund (FORBUND=… för make)",
-                  file=sys.stderr)
-        return EXIT_UNUSABLE
-    if len(folders) > 1:
-        others = ", ".join(f.name for f in folders[1:])
-        print(f"watch: visar {folders[0].name}; för {others}: ange --forbund (FORBUND=… för make)", file=sys.stderr)
-    return watch(folders[0], args.year, args.port, not args.no_browser, sys.stdout)
-
-
-def cmd_import_sie(args: argparse.Namespace) -> int:
-    """The figures of a year file from the bookkeeping's SIE file; nothing changes unless it reconciles."""
-    from .sie.kor import import_sie
-
-    folders, findings = forbund_folders(args.data, args.forbund)
-    if len(folders) != 1 or args.year is None or args.fil is None:
-        _print(findings, sys.stderr)
-        print("import-sie: ange ett förbund, ett år och en fil: --forbund halland --year 2023 --fil bokforing.se "
-              "(make import-sie FORBUND=… YEAR=… FILE=…)", file=sys.stderr)
-        return EXIT_UNUSABLE
-    done = import_sie(folders[0], args.year, args.fil)
-    _print(done.findings, sys.stderr)
-    if not done.ok:
-        print(f"{folders[0].name} {args.year}: importen stoppades; ingen fil har ändrats", file=sys.stderr)
-        return EXIT_FINDINGS
-    print(f"{folders[0].name} {args.year}: " + (f"{len(done.changed)} belopp ändras" if done.changed
-                                                 else "inget härlett belopp ändras"))
-    group = None
-    for change in done.changed:  # under the heading of the table or section that shows it
-        if change.place.group != group:
-            group = change.place.group
-            print(f"  {group}")
-        print(change)
-    for path in done.written:
-        print(f"skrev {path}", file=sys.stderr)
-    _print(done.kontroll, sys.stderr)
-    errors = sum(f.severity is Severity.ERROR for f in done.kontroll)
-    print(f"kontroll av {folders[0].name} {args.year} efter importen: "
-          f"{summary(errors, len(done.kontroll) - errors)}", file=sys.stderr)
-    return EXIT_FINDINGS if errors else EXIT_CLEAN
-
-
 COMMANDS = {
     "check": ("kontrollera varje år för varje förbund (eller ett)", cmd_check),
     "figures": ("skriv ut varje härlett belopp för ett förbund och år som JSON", cmd_figures),
@@ -173,11 +106,7 @@ COMMANDS = {
     "import-sie": ("för in bokföringens SIE-fil i årets årsfil (resultat- och balansräkning, medlemsavgifter)",
                    cmd_import_sie),
 }
-
-
-def summary(errors: int, warnings: int) -> str:
-    """'2 fel, 1 varning': the line after a check."""
-    return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
+COMMANDS["fmt"] = ("skriv datafilerna i kanonisk form (nyckelordning, indrag, citattecken, belopp)", cmd_fmt)
 
 
 def forbund_names(value: str) -> list[str]:
@@ -250,6 +179,12 @@ def parser() -> argparse.ArgumentParser:
             _diff_arguments(p)
         if name == "import-sie":
             p.add_argument("--fil", type=Path, metavar="SIE", help="SIE 4-filen ur bokföringen (typ 4E eller 4I)")
+
+
+            p.add_argument("--base", type=revision, default="HEAD",
+                           help="git-revisionen att jämföra med (standard HEAD)")
+        if name == "fmt":
+            p.add_argument("--check", action="store_true", help="ändra inget; exit 1 om en fil inte är i kanonisk form")
         if name == "report":
             p.add_argument("--out", type=Path, default=Path("build"))
             p.add_argument("--html-only", action="store_true", help="hoppa över PDF:en (snabbare förhandsvisning)")

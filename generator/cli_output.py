@@ -1,0 +1,20 @@
+"""How every command prints: findings, the summary line after a check, and exit codes
+(cli.py and cli_files.py share them)."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TextIO
+
+from .findings import Finding
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3
+
+
+def _print(findings: Iterable[Finding], stream: TextIO) -> None:
+    for f in findings:
+        print(f, file=stream)
+
+
+def summary(errors: int, warnings: int) -> str:
+    """'2 fel, 1 varning': the line after a check."""
+    return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
