@@ -2,7 +2,9 @@
 
 The CLI parses arguments, asks the pipeline, prints findings and decides the exit status:
 0 clean, 1 findings (errors; warnings too with --strict), 2 unusable input, 3 a fault in
-the generator. Findings print as `path:line:col: fel|varning: message [CODE]`.
+the generator. Findings print as `path:line:col: fel|varning: message [CODE]`; in GitHub
+Actions each also as a workflow command (an annotation), and `check --format sarif` or
+`--sarif FIL` gives them as SARIF 2.1.0 (generator/ci_findings.py).
 """
 from __future__ import annotations
 
@@ -13,9 +15,10 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import pipeline
+from .ci_findings import sarif_text
 from .cli_files import cmd_extract, cmd_fmt, cmd_import_sie, cmd_watch
 from .cli_output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_UNUSABLE, _print, summary
-from .findings import Severity, excerpt
+from .findings import Finding, Severity, excerpt
 from .load import forbund_folders
 from .load.source import folder_name_problem
 
@@ -31,14 +34,32 @@ def _status(outcomes: Sequence[pipeline.Outcome], strict: bool = False) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     folders, findings = forbund_folders(args.data, args.forbund)
     if not folders:
-        _print(findings, sys.stdout)
+        _show(findings, args)
         return EXIT_UNUSABLE
     outcomes = list(pipeline.forbund_outcomes(folders, args.year, every_year=args.year is None))
     every = [f for o in outcomes for f in o.findings]
-    _print(every, sys.stdout)
+    _show(every, args)
+    unwritten = args.sarif is not None and not _write_sarif(args.sarif, every)
     errors = sum(f.severity is Severity.ERROR for f in every)
     print(summary(errors, len(every) - errors), file=sys.stderr)
-    return _status(outcomes, args.strict)
+    return max(_status(outcomes, args.strict), EXIT_FINDINGS if unwritten else EXIT_CLEAN)
+
+
+def _show(findings: list[Finding], args: argparse.Namespace) -> None:
+    """check's findings on standard output: lines to read, or with --format sarif one SARIF log."""
+    if args.format == "sarif":
+        sys.stdout.write(sarif_text(findings))
+    else:
+        _print(findings, sys.stdout)
+
+
+def _write_sarif(path: Path, findings: list[Finding]) -> bool:
+    """`check --sarif FILE`: the findings for code scanning, beside the lines a person reads."""
+    from .output import write_all
+
+    _written, problems = write_all({path: sarif_text(findings).encode("utf-8")})
+    _print(problems, sys.stderr)
+    return not problems
 
 
 def cmd_figures(args: argparse.Namespace) -> int:
@@ -175,6 +196,9 @@ def parser() -> argparse.ArgumentParser:
         p.add_argument("--year", type=year, help="rapportåret, fyra siffror; annars det senaste året med en fil")
         if name == "check":
             p.add_argument("--strict", action="store_true", help="exit 1 även vid varningar")
+            p.add_argument("--format", choices=("text", "sarif"), default="text",
+                           help="text (standard) eller sarif: fynden som SARIF 2.1.0 (JSON) på standard ut")
+            p.add_argument("--sarif", type=Path, metavar="FIL", help="skriv också fynden som SARIF 2.1.0 till FIL")
         if name == "diff":
             _diff_arguments(p)
         if name == "import-sie":

@@ -5,14 +5,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TextIO
 
+from .ci_findings import in_github_actions, workflow_command
 from .findings import Finding
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 3
 
 
 def _print(findings: Iterable[Finding], stream: TextIO) -> None:
+    # In GitHub Actions each finding also as a workflow command: an annotation on its line.
+    annotate = in_github_actions()
     for f in findings:
         print(f, file=stream)
+        if annotate:
+            print(workflow_command(f), file=stream)
 
 
 def summary(errors: int, warnings: int) -> str:

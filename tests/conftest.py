@@ -67,3 +67,11 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "built" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(autouse=True)
+def _not_in_github_actions(monkeypatch):
+    """The expected outputs are the terminal's: run in GitHub Actions (GITHUB_ACTIONS=true), the
+    CLI would add a workflow-command line after each finding. tests/test_annotations.py sets
+    the variable where it wants those lines."""
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
