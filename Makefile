@@ -116,3 +116,9 @@ fuzz: $(STAMP)
 unexport PDF TILL SKRIV_OVER
 extract: $(STAMP)
 	$(PY) -m generator extract $(if $(value TILL),--till $(call quoted,TILL)) $(if $(value SKRIV_OVER),--skriv-over) $(if $(value PDF),-- $(call quoted,PDF))
+
+# Next year's files from this year's, every amount left empty and listed (never over a file):
+#   make new-year FORBUND=halland YEAR=2024
+.PHONY: new-year
+new-year: $(STAMP)
+	$(PY) -m generator new-year $(ARGS)

@@ -29,8 +29,9 @@ def _status(outcomes: Sequence[pipeline.Outcome], strict: bool = False) -> int:
     if any(not o.usable for o in outcomes):
         return EXIT_UNUSABLE
     findings = [f for o in outcomes for f in o.findings]
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    return EXIT_FINDINGS if errors or (strict and findings) else EXIT_CLEAN
+    errors = sum(f.severity in (Severity.ERROR, Severity.TODO) for f in findings)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    return EXIT_FINDINGS if errors or (strict and warnings) else EXIT_CLEAN
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -41,8 +42,9 @@ def cmd_check(args: argparse.Namespace) -> int:
     outcomes = list(pipeline.forbund_outcomes(folders, args.year, every_year=args.year is None))
     every = [f for o in outcomes for f in o.findings]
     _print(every, sys.stdout)
-    errors = sum(f.severity is Severity.ERROR for f in every)
-    print(summary(errors, len(every) - errors), file=sys.stderr)
+    count = {s: sum(f.severity is s for f in every) for s in Severity}
+    print(summary(count[Severity.ERROR], count[Severity.WARNING], count[Severity.TODO], count[Severity.INFO]),
+          file=sys.stderr)
     return _status(outcomes, args.strict)
 
 
@@ -75,7 +77,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     for folder in folders:
         outcome = pipeline.build_year(folder, args.out, args.year, pdf=not args.html_only)
         _print(outcome.findings, sys.stderr)
-        if outcome.report is not None and not outcome.written:
+        if outcome.todo and not outcome.written:  # a year not yet filled in is never built
+            print(f"{outcome.forbund} {outcome.year}: byggdes inte; fyll i det som står ovan först", file=sys.stderr)
+        elif outcome.report is not None and not outcome.written:
             why = "kunde inte skrivas" if any(f.code == "E-WRITE" for f in outcome.findings) else \
                 "byggdes inte; rätta felen ovan först"
             print(f"{outcome.forbund} {outcome.report.year}: {why}", file=sys.stderr)
@@ -109,18 +113,40 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if findings else EXIT_CLEAN
 
 
+def cmd_new_year(args: argparse.Namespace) -> int:
+    """Next year's files from this year's: every amount left empty and listed; never over a file."""
+    from .newyear import new_year, to_fill
+
+    folders, findings = forbund_folders(args.data, args.forbund)
+    if len(folders) != 1 or args.year is None:
+        _print(findings, sys.stderr)
+        print("new-year: ange ett förbund och det nya året: --forbund halland --year 2024", file=sys.stderr)
+        return EXIT_UNUSABLE
+    written, problems = new_year(folders[0], args.year, str(folders[0]))
+    _print(problems, sys.stderr)
+    print("".join(f"skrev {path}\n" for path in written), end="", file=sys.stderr)
+    left = [] if problems else to_fill(folders[0], args.year)
+    _print(left, sys.stdout)
+    if not problems:
+        print(f"{len(left)} att fylla i; make check FORBUND={folders[0].name} YEAR={args.year} visar vad som är kvar",
+              file=sys.stderr)
+    return EXIT_FINDINGS if problems else EXIT_CLEAN
+
+
 COMMANDS = {
     "check": ("kontrollera varje år för varje förbund (eller ett)", cmd_check),
     "figures": ("skriv ut varje härlett belopp för ett förbund och år som JSON", cmd_figures),
     "report": ("bygg PDF och HTML i build/", cmd_report),
     "diff": ("vad ändringarna i data gör med de härledda beloppen, jämfört med en git-revision", cmd_diff),
     "extract": ("ta ut källfilerna (YAML, Markdown) som en årsredovisnings PDF bär inom sig", cmd_extract),
+    "new-year": ("skriv nästa års fil ur årets, med varje belopp tomt att fylla i", cmd_new_year),
 }
 
 
-def summary(errors: int, warnings: int) -> str:
-    """'2 fel, 1 varning': the line after a check."""
-    return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
+def summary(errors: int, warnings: int, todo: int = 0, infos: int = 0) -> str:
+    """'2 fel, 1 varning' (', 3 att fylla i, 2 info' when there are any): the line after a check."""
+    more = (f", {todo} att fylla i" if todo else "") + (f", {infos} info" if infos else "")
+    return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}{more}"
 
 
 def forbund_names(value: str) -> list[str]:

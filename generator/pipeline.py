@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .check import run_checks
+from .check import review, run_checks
 from .derive import Arsredovisning, Derived, derive_forbund, derive_report
 from .findings import Finding, Pos, Severity, error
 from .load import Source, load_forbund
@@ -33,7 +33,13 @@ class Outcome:
 
     @property
     def usable(self) -> bool:
-        return self.report is not None
+        """A report, or a year that is only not yet filled in (which is not unusable input)."""
+        return self.report is not None or self.todo > 0
+
+    @property
+    def todo(self) -> int:
+        """What is still to fill in: while anything is, the year's report is not built."""
+        return sum(f.severity is Severity.TODO for f in self.findings)
 
     @property
     def errors(self) -> int:
@@ -41,13 +47,14 @@ class Outcome:
 
 
 def _years(source: Source, year: int | None, every_year: bool) -> tuple[list[int], list[Finding]]:
+    known = sorted({*source.years, *source.att_fylla_i})
     if year is not None:
-        if year not in source.years:
-            have = ", ".join(str(y) for y in sorted(source.years))
+        if year not in known:
+            have = ", ".join(str(y) for y in known)
             return [], [error("E-YEAR", f"det finns ingen {year}.yaml för det här förbundet; år med en fil: {have}",
                               Pos(source.shown(source.root)))]
         return [year], []
-    return (sorted(source.years) if every_year else [max(source.years)]), []
+    return (known if every_year else [max(known)]), []
 
 
 def report_of(derived: Derived, year: int) -> tuple[Arsredovisning | None, list[Finding]]:
@@ -66,9 +73,22 @@ def report_of(derived: Derived, year: int) -> tuple[Arsredovisning | None, list[
 def _report(derived: Derived, year: int, derive_findings: list[Finding]) -> Outcome:
     """One year of a derived förbund: its report, checked."""
     report, findings = report_of(derived, year)
-    checked = run_checks(report) if report is not None else []
-    return Outcome(derived.source.name, year, report, tuple(sorted(derive_findings + findings + checked,
-                                                                   key=_reading_order)))
+    checked = run_checks(report) + review(report) if report is not None else []
+    return Outcome(derived.source.name, year, report, tuple(sorted(derive_findings + findings + checked +
+                                                                   _skriv(derived.source, year), key=_reading_order)))
+
+
+def _to_fill(source: Source, year: int) -> Outcome:
+    """A year still to fill in: what is left, and no report (nothing is derived from it)."""
+    found = [*source.att_fylla_i[year], *_skriv(source, year)]
+    return Outcome(source.name, year, None, tuple(sorted(found, key=_reading_order)))
+
+
+def _skriv(source: Source, year: int) -> list[Finding]:
+    from .load.fyll_i import skriv_lines
+
+    path = source.root / f"{year}.md"
+    return skriv_lines(path, source.shown(path))
 
 
 def _reading_order(f: Finding) -> tuple[str, int, int, str]:
@@ -88,8 +108,11 @@ def check_forbund(folder: Path, year: int | None = None, every_year: bool = Fals
     years, findings = _years(source, year, every_year)
     if not years:
         return [Outcome(folder.name, year, None, tuple(findings))]
+    if all(y in source.att_fylla_i for y in years):
+        return [_to_fill(source, y) for y in years]
     derived, derive_findings = derive_forbund(source)
-    return [_report(derived, y, derive_findings[y]) for y in years]
+    return [_to_fill(source, y) if y in source.att_fylla_i else _report(derived, y, derive_findings[y])
+            for y in years]
 
 
 def check_year(folder: Path, year: int | None = None, base: Path | None = None) -> Outcome:
@@ -138,7 +161,9 @@ def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = Tru
     from . import output
 
     outcome = check_year(folder, year, base)
-    if outcome.report is None or outcome.errors:
+    # The reviewer's info is for `check`; a build reports what stops or flaws the report.
+    outcome = replace(outcome, findings=tuple(f for f in outcome.findings if f.severity is not Severity.INFO))
+    if outcome.report is None or outcome.errors or outcome.todo:  # a year not filled in is not built
         return outcome
     report = outcome.report
     stem = out / f"{outcome.forbund}-{report.year}"
