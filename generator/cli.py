@@ -39,12 +39,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not folders:
         _print(findings, sys.stdout)
         return EXIT_UNUSABLE
-    outcomes = list(pipeline.forbund_outcomes(folders, args.year, every_year=args.year is None))
+    outcomes = list(pipeline.forbund_outcomes(folders, args.year, every_year=args.year is None, review=True))
     every = [f for o in outcomes for f in o.findings]
     _print(every, sys.stdout)
     count = {s: sum(f.severity is s for f in every) for s in Severity}
-    print(summary(count[Severity.ERROR], count[Severity.WARNING], count[Severity.TODO], count[Severity.INFO]),
-          file=sys.stderr)
+    print(summary(count[Severity.ERROR], count[Severity.WARNING], count[Severity.TODO]), file=sys.stderr)
     return _status(outcomes, args.strict)
 
 
@@ -143,9 +142,10 @@ COMMANDS = {
 }
 
 
-def summary(errors: int, warnings: int, todo: int = 0, infos: int = 0) -> str:
-    """'2 fel, 1 varning' (', 3 att fylla i, 2 info' when there are any): the line after a check."""
-    more = (f", {todo} att fylla i" if todo else "") + (f", {infos} info" if infos else "")
+def summary(errors: int, warnings: int, todo: int = 0) -> str:
+    """'2 fel, 1 varning' (and ', 3 att fylla i' when a year is not filled in): the line after a check.
+    Info for the reviewer is not counted: it is neither wrong nor left to do."""
+    more = f", {todo} att fylla i" if todo else ""
     return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}{more}"
 
 

@@ -70,10 +70,10 @@ def report_of(derived: Derived, year: int) -> tuple[Arsredovisning | None, list[
     return replace(report, logotyp=logo), findings + (refused if report.senaste else [])
 
 
-def _report(derived: Derived, year: int, derive_findings: list[Finding]) -> Outcome:
-    """One year of a derived förbund: its report, checked."""
+def _report(derived: Derived, year: int, derive_findings: list[Finding], reviewed: bool = False) -> Outcome:
+    """One year of a derived förbund: its report, checked (and with `reviewed`, the reviewer's info)."""
     report, findings = report_of(derived, year)
-    checked = run_checks(report) + review(report) if report is not None else []
+    checked = run_checks(report) + (review(report) if reviewed else []) if report is not None else []
     return Outcome(derived.source.name, year, report, tuple(sorted(derive_findings + findings + checked +
                                                                    _skriv(derived.source, year), key=_reading_order)))
 
@@ -97,7 +97,7 @@ def _reading_order(f: Finding) -> tuple[str, int, int, str]:
 
 
 def check_forbund(folder: Path, year: int | None = None, every_year: bool = False,
-                  base: Path | None = None) -> list[Outcome]:
+                  base: Path | None = None, review: bool = False) -> list[Outcome]:
     """Check one förbund: the year asked for, its latest year, or every year.
 
     The förbund is read and its statements derived once, whatever the number of years.
@@ -111,13 +111,14 @@ def check_forbund(folder: Path, year: int | None = None, every_year: bool = Fals
     if all(y in source.att_fylla_i for y in years):
         return [_to_fill(source, y) for y in years]
     derived, derive_findings = derive_forbund(source)
-    return [_to_fill(source, y) if y in source.att_fylla_i else _report(derived, y, derive_findings[y])
+    return [_to_fill(source, y) if y in source.att_fylla_i else _report(derived, y, derive_findings[y], review)
             for y in years]
 
 
-def check_year(folder: Path, year: int | None = None, base: Path | None = None) -> Outcome:
-    """One förbund-year (its latest when year is None), derived and checked."""
-    return check_forbund(folder, year, base=base)[0]
+def check_year(folder: Path, year: int | None = None, base: Path | None = None, review: bool = False) -> Outcome:
+    """One förbund-year (its latest when year is None), derived and checked; `review` adds the info for a
+    reviewer (the year's large changes), which only `check` prints."""
+    return check_forbund(folder, year, base=base, review=review)[0]
 
 
 # --- Building the report ---------------------------------------------------------------
@@ -161,8 +162,6 @@ def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = Tru
     from . import output
 
     outcome = check_year(folder, year, base)
-    # The reviewer's info is for `check`; a build reports what stops or flaws the report.
-    outcome = replace(outcome, findings=tuple(f for f in outcome.findings if f.severity is not Severity.INFO))
     if outcome.report is None or outcome.errors or outcome.todo:  # a year not filled in is not built
         return outcome
     report = outcome.report
@@ -180,6 +179,7 @@ def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = Tru
                    tuple(written))
 
 
-def forbund_outcomes(folders: list[Path], year: int | None, every_year: bool) -> Iterator[Outcome]:
+def forbund_outcomes(folders: list[Path], year: int | None, every_year: bool,
+                     review: bool = False) -> Iterator[Outcome]:
     for folder in folders:
-        yield from check_forbund(folder, year, every_year)
+        yield from check_forbund(folder, year, every_year, review=review)
