@@ -41,7 +41,9 @@ def cmd_check(args: argparse.Namespace) -> int:
         return EXIT_UNUSABLE
     outcomes = list(pipeline.forbund_outcomes(folders, args.year, every_year=args.year is None, review=True))
     every = [f for o in outcomes for f in o.findings]
-    _print(every, sys.stdout)
+    # Standard output has what is wrong or left to do; the reviewer's info goes with the summary.
+    _print((f for f in every if f.severity is not Severity.INFO), sys.stdout)
+    _print((f for f in every if f.severity is Severity.INFO), sys.stderr)
     count = {s: sum(f.severity is s for f in every) for s in Severity}
     print(summary(count[Severity.ERROR], count[Severity.WARNING], count[Severity.TODO]), file=sys.stderr)
     return _status(outcomes, args.strict)
