@@ -148,3 +148,9 @@ fmt: $(STAMP)
 
 fmt-check: $(STAMP)
 	$(PY) -m generator fmt --check $(ARGS)
+
+# Next year's files from this year's, every amount left empty and listed (never over a file):
+#   make new-year FORBUND=halland YEAR=2024
+.PHONY: new-year
+new-year: $(STAMP)
+	$(PY) -m generator new-year $(ARGS)

@@ -16,7 +16,7 @@ from typing import NoReturn
 
 from . import pipeline
 from .ci_findings import sarif_text
-from .cli_files import cmd_extract, cmd_fmt, cmd_import_sie, cmd_watch
+from .cli_files import cmd_extract, cmd_fmt, cmd_import_sie, cmd_new_year, cmd_watch
 from .cli_output import EXIT_CLEAN, EXIT_FINDINGS, EXIT_INTERNAL, EXIT_UNUSABLE, _print, summary
 from .findings import Finding, Severity, excerpt
 from .load import forbund_folders
@@ -27,8 +27,9 @@ def _status(outcomes: Sequence[pipeline.Outcome], strict: bool = False) -> int:
     if any(not o.usable for o in outcomes):
         return EXIT_UNUSABLE
     findings = [f for o in outcomes for f in o.findings]
-    errors = sum(f.severity is Severity.ERROR for f in findings)
-    return EXIT_FINDINGS if errors or (strict and findings) else EXIT_CLEAN
+    errors = sum(f.severity in (Severity.ERROR, Severity.TODO) for f in findings)
+    warnings = sum(f.severity is Severity.WARNING for f in findings)
+    return EXIT_FINDINGS if errors or (strict and warnings) else EXIT_CLEAN
 
 
 def cmd_check(args: argparse.Namespace) -> int:
@@ -36,21 +37,25 @@ def cmd_check(args: argparse.Namespace) -> int:
     if not folders:
         _show(findings, args)
         return EXIT_UNUSABLE
-    outcomes = list(pipeline.forbund_outcomes(folders, args.year, every_year=args.year is None))
+    outcomes = list(pipeline.forbund_outcomes(folders, args.year, every_year=args.year is None, review=True))
     every = [f for o in outcomes for f in o.findings]
     _show(every, args)
-    unwritten = args.sarif is not None and not _write_sarif(args.sarif, every)
-    errors = sum(f.severity is Severity.ERROR for f in every)
-    print(summary(errors, len(every) - errors), file=sys.stderr)
+    # Code scanning keeps an alert until someone dismisses it: the reviewer's info is not one.
+    alerts = [f for f in every if f.severity is not Severity.INFO]
+    unwritten = args.sarif is not None and not _write_sarif(args.sarif, alerts)
+    count = {s: sum(f.severity is s for f in every) for s in Severity}
+    print(summary(count[Severity.ERROR], count[Severity.WARNING], count[Severity.TODO]), file=sys.stderr)
     return max(_status(outcomes, args.strict), EXIT_FINDINGS if unwritten else EXIT_CLEAN)
 
 
 def _show(findings: list[Finding], args: argparse.Namespace) -> None:
-    """check's findings on standard output: lines to read, or with --format sarif one SARIF log."""
+    """check's findings: with --format sarif one SARIF log on standard output; else what is
+    wrong or left to do on standard output, the reviewer's info with the summary."""
     if args.format == "sarif":
-        sys.stdout.write(sarif_text(findings))
-    else:
-        _print(findings, sys.stdout)
+        sys.stdout.write(sarif_text([f for f in findings if f.severity is not Severity.INFO]))
+        return
+    _print((f for f in findings if f.severity is not Severity.INFO), sys.stdout)
+    _print((f for f in findings if f.severity is Severity.INFO), sys.stderr)
 
 
 def _write_sarif(path: Path, findings: list[Finding]) -> bool:
@@ -91,7 +96,9 @@ def cmd_report(args: argparse.Namespace) -> int:
     for folder in folders:
         outcome = pipeline.build_year(folder, args.out, args.year, pdf=not args.html_only)
         _print(outcome.findings, sys.stderr)
-        if outcome.report is not None and not outcome.written:
+        if outcome.todo and not outcome.written:  # a year not yet filled in is never built
+            print(f"{outcome.forbund} {outcome.year}: byggdes inte; fyll i det som står ovan först", file=sys.stderr)
+        elif outcome.report is not None and not outcome.written:
             why = "kunde inte skrivas" if any(f.code == "E-WRITE" for f in outcome.findings) else \
                 "byggdes inte; rätta felen ovan först"
             print(f"{outcome.forbund} {outcome.report.year}: {why}", file=sys.stderr)
@@ -126,6 +133,7 @@ COMMANDS = {
     "watch": ("förhandsvisa ett förbund i webbläsaren, ombyggd vid varje sparning", cmd_watch),
     "import-sie": ("för in bokföringens SIE-fil i årets årsfil (resultat- och balansräkning, medlemsavgifter)",
                    cmd_import_sie),
+    "new-year": ("skriv nästa års fil ur årets, med varje belopp tomt att fylla i", cmd_new_year),
 }
 COMMANDS["fmt"] = ("skriv datafilerna i kanonisk form (nyckelordning, indrag, citattecken, belopp)", cmd_fmt)
 

@@ -1,4 +1,4 @@
-"""The commands that write files or serve a page (extract, fmt, import-sie, watch), kept
+"""The commands that write files or serve a page (extract, fmt, import-sie, new-year, watch), kept
 apart from cli.py's parsing so that each module stays small; they print as the other
 commands do (cli_output)."""
 from __future__ import annotations
@@ -88,3 +88,23 @@ def cmd_fmt(args: argparse.Namespace) -> int:
         if result.changed and not args.check and not result.findings:
             print(f"formaterade {result.shown}")
     return EXIT_FINDINGS if any(r.findings for r in results) else EXIT_CLEAN
+
+
+def cmd_new_year(args: argparse.Namespace) -> int:
+    """Next year's files from this year's: every amount left empty and listed; never over a file."""
+    from .newyear import new_year, to_fill
+
+    folders, findings = forbund_folders(args.data, args.forbund)
+    if len(folders) != 1 or args.year is None:
+        _print(findings, sys.stderr)
+        print("new-year: ange ett förbund och det nya året: --forbund halland --year 2024", file=sys.stderr)
+        return EXIT_UNUSABLE
+    written, problems = new_year(folders[0], args.year, str(folders[0]))
+    _print(problems, sys.stderr)
+    print("".join(f"skrev {path}\n" for path in written), end="", file=sys.stderr)
+    left = [] if problems else to_fill(folders[0], args.year)
+    _print(left, sys.stdout)
+    if not problems:
+        print(f"{len(left)} att fylla i; make check FORBUND={folders[0].name} YEAR={args.year} visar vad som är kvar",
+              file=sys.stderr)
+    return EXIT_FINDINGS if problems else EXIT_CLEAN

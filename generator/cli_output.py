@@ -20,6 +20,8 @@ def _print(findings: Iterable[Finding], stream: TextIO) -> None:
             print(workflow_command(f), file=stream)
 
 
-def summary(errors: int, warnings: int) -> str:
-    """'2 fel, 1 varning': the line after a check."""
-    return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}"
+def summary(errors: int, warnings: int, todo: int = 0) -> str:
+    """'2 fel, 1 varning' (and ', 3 att fylla i' when a year is not filled in): the line after a check.
+    Info for the reviewer is not counted: it is neither wrong nor left to do."""
+    more = f", {todo} att fylla i" if todo else ""
+    return f"{errors} fel, {warnings} {'varning' if warnings == 1 else 'varningar'}{more}"

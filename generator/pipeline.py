@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from .check import run_checks
+from .check import review, run_checks
 from .derive import Arsredovisning, Derived, derive_forbund, derive_report
 from .findings import Finding, Pos, Severity, error
 from .load import Source, load_forbund
@@ -33,7 +33,13 @@ class Outcome:
 
     @property
     def usable(self) -> bool:
-        return self.report is not None
+        """A report, or a year that is only not yet filled in (which is not unusable input)."""
+        return self.report is not None or self.todo > 0
+
+    @property
+    def todo(self) -> int:
+        """What is still to fill in: while anything is, the year's report is not built."""
+        return sum(f.severity is Severity.TODO for f in self.findings)
 
     @property
     def errors(self) -> int:
@@ -41,13 +47,14 @@ class Outcome:
 
 
 def _years(source: Source, year: int | None, every_year: bool) -> tuple[list[int], list[Finding]]:
+    known = sorted({*source.years, *source.att_fylla_i})
     if year is not None:
-        if year not in source.years:
-            have = ", ".join(str(y) for y in sorted(source.years))
+        if year not in known:
+            have = ", ".join(str(y) for y in known)
             return [], [error("E-YEAR", f"det finns ingen {year}.yaml för det här förbundet; år med en fil: {have}",
                               Pos(source.shown(source.root)))]
         return [year], []
-    return (sorted(source.years) if every_year else [max(source.years)]), []
+    return (known if every_year else [max(known)]), []
 
 
 def report_of(derived: Derived, year: int) -> tuple[Arsredovisning | None, list[Finding]]:
@@ -63,12 +70,25 @@ def report_of(derived: Derived, year: int) -> tuple[Arsredovisning | None, list[
     return replace(report, logotyp=logo), findings + (refused if report.senaste else [])
 
 
-def _report(derived: Derived, year: int, derive_findings: list[Finding]) -> Outcome:
-    """One year of a derived förbund: its report, checked."""
+def _report(derived: Derived, year: int, derive_findings: list[Finding], reviewed: bool = False) -> Outcome:
+    """One year of a derived förbund: its report, checked (and with `reviewed`, the reviewer's info)."""
     report, findings = report_of(derived, year)
-    checked = run_checks(report) if report is not None else []
-    return Outcome(derived.source.name, year, report, tuple(sorted(derive_findings + findings + checked,
-                                                                   key=_reading_order)))
+    checked = run_checks(report) + (review(report) if reviewed else []) if report is not None else []
+    return Outcome(derived.source.name, year, report, tuple(sorted(derive_findings + findings + checked +
+                                                                   _skriv(derived.source, year), key=_reading_order)))
+
+
+def _to_fill(source: Source, year: int) -> Outcome:
+    """A year still to fill in: what is left, and no report (nothing is derived from it)."""
+    found = [*source.att_fylla_i[year], *_skriv(source, year)]
+    return Outcome(source.name, year, None, tuple(sorted(found, key=_reading_order)))
+
+
+def _skriv(source: Source, year: int) -> list[Finding]:
+    from .load.fyll_i import skriv_lines
+
+    path = source.root / f"{year}.md"
+    return skriv_lines(path, source.shown(path))
 
 
 def _reading_order(f: Finding) -> tuple[str, int, int, str]:
@@ -77,7 +97,7 @@ def _reading_order(f: Finding) -> tuple[str, int, int, str]:
 
 
 def check_forbund(folder: Path, year: int | None = None, every_year: bool = False,
-                  base: Path | None = None) -> list[Outcome]:
+                  base: Path | None = None, review: bool = False) -> list[Outcome]:
     """Check one förbund: the year asked for, its latest year, or every year.
 
     The förbund is read and its statements derived once, whatever the number of years.
@@ -88,13 +108,17 @@ def check_forbund(folder: Path, year: int | None = None, every_year: bool = Fals
     years, findings = _years(source, year, every_year)
     if not years:
         return [Outcome(folder.name, year, None, tuple(findings))]
+    if all(y in source.att_fylla_i for y in years):
+        return [_to_fill(source, y) for y in years]
     derived, derive_findings = derive_forbund(source)
-    return [_report(derived, y, derive_findings[y]) for y in years]
+    return [_to_fill(source, y) if y in source.att_fylla_i else _report(derived, y, derive_findings[y], review)
+            for y in years]
 
 
-def check_year(folder: Path, year: int | None = None, base: Path | None = None) -> Outcome:
-    """One förbund-year (its latest when year is None), derived and checked."""
-    return check_forbund(folder, year, base=base)[0]
+def check_year(folder: Path, year: int | None = None, base: Path | None = None, review: bool = False) -> Outcome:
+    """One förbund-year (its latest when year is None), derived and checked; `review` adds the info for a
+    reviewer (the year's large changes), which only `check` prints."""
+    return check_forbund(folder, year, base=base, review=review)[0]
 
 
 # --- Building the report ---------------------------------------------------------------
@@ -138,7 +162,7 @@ def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = Tru
     from . import output
 
     outcome = check_year(folder, year, base)
-    if outcome.report is None or outcome.errors:
+    if outcome.report is None or outcome.errors or outcome.todo:  # a year not filled in is not built
         return outcome
     report = outcome.report
     stem = out / f"{outcome.forbund}-{report.year}"
@@ -155,6 +179,7 @@ def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = Tru
                    tuple(written))
 
 
-def forbund_outcomes(folders: list[Path], year: int | None, every_year: bool) -> Iterator[Outcome]:
+def forbund_outcomes(folders: list[Path], year: int | None, every_year: bool,
+                     review: bool = False) -> Iterator[Outcome]:
     for folder in folders:
-        yield from check_forbund(folder, year, every_year)
+        yield from check_forbund(folder, year, every_year, review=review)

@@ -25,11 +25,6 @@ PRE_COMMIT = MALL / ".pre-commit-config.yaml"
 HOOKS = REPO / ".pre-commit-hooks.yaml"
 GUIDE = REPO / "docs" / "arbetsgang.md"
 
-# Built in parallel for issue 12 (make fmt, fmt-check, new-year, watch; finsam fmt,
-# new-year, watch): the lead empties these sets when the branches are merged, and
-# test_pending_names_are_still_pending says when one has arrived.
-PENDING_TARGETS = {"new-year"}
-PENDING_COMMANDS = {"new-year"}
 
 
 def load(path: Path) -> Any:
@@ -95,7 +90,7 @@ def test_the_makefile_parser_finds_the_targets():
 def test_templates_name_only_make_targets_that_exist(name):
     named = make_targets_in(shell_texts()[name])
     assert named, f"{name} runs no make target"
-    assert named - makefile_targets() - PENDING_TARGETS == set()
+    assert named - makefile_targets() == set()
 
 
 def guide_code() -> str:
@@ -109,14 +104,7 @@ def guide_code() -> str:
 def test_the_guide_names_only_make_targets_that_exist():
     named = make_targets_in(guide_code())
     assert {"check", "report", "diff", "extract"} <= named
-    assert named - makefile_targets() - PENDING_TARGETS == set()
-
-
-def test_pending_names_are_still_pending():
-    # When a pending target arrives in the Makefile (or a command in the CLI), drop it from
-    # the PENDING sets so that its name is checked like the others.
-    assert PENDING_TARGETS & makefile_targets() == set()
-    assert PENDING_COMMANDS & set(cli.COMMANDS) == set()
+    assert named - makefile_targets() == set()
 
 
 def _finsam_calls() -> list[list[str]]:
@@ -131,8 +119,6 @@ def test_finsam_calls_are_accepted_by_the_cli():
     calls = _finsam_calls()
     assert ["check", "--format", "sarif"] in calls
     for call in calls:
-        if call[0] in PENDING_COMMANDS:
-            continue
         cli.parser().parse_args(call)  # exits (SystemExit) on an unknown command or option
 
 

@@ -26,8 +26,11 @@ def adapter(cls: type) -> TypeAdapter[Any]:
     return _ADAPTERS[cls]
 
 
-def build_file(cls: type[T], path: Path, shown: str) -> tuple[T | None, list[Finding]]:
-    """The model object a file holds, or None and the findings that say why not."""
+def build_file(cls: type[T], path: Path, shown: str, fill: bool = False) -> tuple[T | None, list[Finding]]:
+    """The model object a file holds, or None and the findings that say why not.
+
+    With `fill` (a year file) an empty amount or date is something still to fill in (fyll_i),
+    and its finding comes with the object."""
     text, found = read_text(path, shown)
     if text is None:
         return None, found
@@ -36,7 +39,13 @@ def build_file(cls: type[T], path: Path, shown: str) -> tuple[T | None, list[Fin
         return None, found
     if tree is None or tree is EMPTY:  # no document, or one that is only `~` or `---`
         return None, [_empty(cls, text, shown)]
-    return build_tree(cls, tree, shown)
+    if not fill:
+        return build_tree(cls, tree, shown)
+    from .fyll_i import take_empty
+
+    pending = take_empty(tree, shown)
+    built, found = build_tree(cls, tree, shown)
+    return built, pending + found
 
 
 def build_tree(cls: type[T], tree: Any, shown: str) -> tuple[T | None, list[Finding]]:

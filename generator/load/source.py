@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..findings import Finding, Pos, did_you_mean, error, excerpt
@@ -26,6 +26,9 @@ class Source:
     years: dict[int, Arsfil]
     root: Path
     base: Path  # what paths in messages are relative to
+    # Years whose file still has amounts to fill in (a new year's): their findings, by year.
+    # They are not in `years`: nothing is derived from a year not yet filled in.
+    att_fylla_i: dict[int, tuple[Finding, ...]] = field(default_factory=dict)
 
     @property
     def name(self) -> str:
@@ -61,24 +64,28 @@ def load_forbund(folder: Path, base: Path | None = None) -> tuple[Source | None,
     forbund, found = build_file(Forbund, fpath, shown(fpath, base))
     findings += found
     years: dict[int, Arsfil] = {}
+    pending: dict[int, tuple[Finding, ...]] = {}
     for name in names:
         match = YEAR_FILE.match(name)
         if not match:
             continue
         path = folder / name
-        arsfil, found = build_file(Arsfil, path, shown(path, base))
-        findings += found
-        if arsfil is not None and arsfil.ar != int(match.group(1)):
+        arsfil, found = build_file(Arsfil, path, shown(path, base), fill=True)
+        if arsfil is None:  # every finding, those to fill in too: one run shows all
+            findings += found
+        elif arsfil.ar != int(match.group(1)):
             findings.append(error("E-YEAR", f"filen heter {name} men säger ar: {arsfil.ar}; byt namn på filen "
                                   "eller rätta året", arsfil.pos_of("ar")))
-        elif arsfil is not None:
+        elif found:  # built, so only what is still to fill in
+            pending[arsfil.ar] = tuple(found)
+        else:
             years[arsfil.ar] = arsfil
-    if not years and not findings:
+    if not years and not pending and not findings:
         findings.append(error("E-NOYEAR", "det finns ingen årsfil (till exempel 2023.yaml) i förbundets mapp",
                               Pos(shown(folder, base))))
     if findings or forbund is None:
         return None, findings
-    return Source(forbund, years, folder, base), []
+    return Source(forbund, years, folder, base, pending), []
 
 
 def _scan(folder: Path, base: Path) -> tuple[list[str], list[Finding]]:

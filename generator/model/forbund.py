@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from ..rules import EGET_KAPITAL_TAK
@@ -74,6 +75,16 @@ class Revisor(Node):
 
 
 @dataclass(frozen=True)
+class Granskning(Node):
+    """När `check` visar en rad som info för granskaren: ändrad mer än både andelen och beloppet mot fjolåret."""
+
+    andel: Tal = Decimal("0.25")
+    """Andel av fjolårets belopp som en rad ska ha ändrats med, 0.25 för 25 %."""
+    belopp: Belopp = Decimal(100000)
+    """Belopp i kronor som en rad ska ha ändrats med, till exempel 100000."""
+
+
+@dataclass(frozen=True)
 class Installningar(Node):
     """Inställningar för rapporten."""
 
@@ -96,6 +107,8 @@ class Installningar(Node):
     """Nyckeltalen under Året i korthet, i den ordning de visas; ett nyckeltal vars uppgifter saknas visas inte."""
     accentfarg: Annotated[str, Kind("farg")] = ACCENTFARG
     """Förbundets färg för rubriker, länkar och framsidan, inom citattecken: "#1f4e79" (mörk nog att läsas mot vitt)."""
+    granskning: Granskning = field(default_factory=Granskning)
+    """Gränserna för raderna som `check` visar som stora förändringar mot fjolåret (andel och belopp)."""
 
 
 @dataclass(frozen=True)
