@@ -7,6 +7,11 @@
 #                                               in Chromium on the web page: needs Node and npm)
 #   make schema                                 JSON Schema of the data files, and the README's key list
 #   make bench                                  speed and memory, see README
+#   make watch [FORBUND=…]                      live preview on http://127.0.0.1:8765/
+#   make new-year FORBUND=… YEAR=…              next year's files, every amount left to fill in
+#   make fmt / make fmt-check                   the data files in canonical form / fail if not
+#   make import-sie FORBUND=… YEAR=… FILE=…     the year's statements from the bookkeeping's SIE file
+#   make extract PDF=build/….pdf                the source files a report's PDF carries
 
 PYTHON ?= python3
 VENV   := .venv
