@@ -52,7 +52,7 @@ def new_year(folder: Path, year: int, shown: str) -> tuple[list[Path], list[Find
     _, problems = parse(text, f"{shown}/{source.name}")
     if problems:
         return [], problems
-    files = {target: next_year_yaml(text, year)}
+    files = {target: _canonical(next_year_yaml(text, year), f"{shown}/{target.name}")}
     if md_source.is_file():
         files[md_target] = next_year_md(md_source.read_text(encoding="utf-8"), year)
     written: list[Path] = []
@@ -62,6 +62,15 @@ def new_year(folder: Path, year: int, shown: str) -> tuple[list[Path], list[Find
                                    "över", Pos(f"{shown}/{path.name}"))]
         written.append(path)
     return written, []
+
+
+def _canonical(text: str, shown: str) -> str:
+    """The new year in the canonical form `make fmt` writes, so the förbund's fmt-check passes
+    from the start; as written when the formatter cannot take it (it then says why itself)."""
+    from .fmt.canon import canonical
+
+    formatted, problems = canonical(text, "ar", shown)
+    return text if problems else formatted
 
 
 def to_fill(folder: Path, year: int) -> list[Finding]:

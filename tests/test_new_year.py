@@ -164,3 +164,16 @@ def test_a_skriv_line_left_in_a_finished_year_stops_its_report(halland, capsys):
             "med SKRIV: [F-SKRIV]") in found
     assert main(["report", "--forbund", "halland", "--year", "2023", "--html-only", "--out", "build"]) == 1
     assert not (halland.parent.parent / "build" / "halland-2023.html").exists()
+
+
+@pytest.mark.parametrize(("forbund", "year"), [("halland", "2024"), ("sydnarke", "2024"), ("exempelbygd", "2025")])
+def test_a_new_year_is_already_in_canonical_form(tmp_path, monkeypatch, capsys, forbund, year):
+    # The förbund's pre-commit hook runs fmt-check: a fresh year must pass it, empty
+    # amounts inside {…} included (written `null`, never a `!!null` tag the loader refuses).
+    shutil.copytree(REPO / "data" / forbund, tmp_path / "data" / forbund)
+    monkeypatch.chdir(tmp_path)
+    assert _new_year(capsys, forbund, year)[0] == 0
+    written = (tmp_path / "data" / forbund / f"{year}.yaml").read_bytes()
+    assert main(["fmt", "--check", "--forbund", forbund, "--year", year]) == 0, capsys.readouterr().out
+    assert main(["fmt", "--forbund", forbund, "--year", year]) == 0
+    assert (tmp_path / "data" / forbund / f"{year}.yaml").read_bytes() == written

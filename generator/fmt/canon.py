@@ -38,4 +38,10 @@ def _model(cls: type, text: str, shown: str) -> tuple[object | None, list[Findin
         return None, found
     if tree is None or tree is EMPTY:  # as the loader says it: the keys the file needs
         return None, [_empty(cls, text, shown)]
+    if cls is Arsfil:
+        # A new year not yet filled in (make new-year) is formatted too: its empty amounts
+        # are left to fill in, not errors, exactly as the loader reads a year file.
+        from ..load.fyll_i import take_empty
+
+        take_empty(tree, shown)
     return build_tree(cls, tree, shown)

@@ -25,6 +25,7 @@ from ruamel.yaml.representer import RoundTripRepresenter
 from . import walk
 
 STR = "tag:yaml.org,2002:str"
+NULL = "tag:yaml.org,2002:null"
 _NUMBER_LIKE = re.compile(r"^[-+.]?\d")
 
 
@@ -57,6 +58,12 @@ class _Emitter(Emitter):
     """Double quotes where quotes are needed, and for text that starts like a number."""
 
     def choose_scalar_style(self) -> Any:
+        if self.event.tag == NULL and not self.event.value and (self.flow_level or self.simple_key_context):
+            # An empty value inside {…} (a new year's `belopp:` to fill in) is written `null`:
+            # ruamel would write `!!null ""`, a tag, which the loader refuses.
+            self.event.value = "null"
+            self.analysis = None
+            return ""
         style = super().choose_scalar_style()
         if style == "'" or style == "" and self.event.tag == STR and _NUMBER_LIKE.match(self.event.value or ""):
             return '"'
