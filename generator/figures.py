@@ -25,7 +25,10 @@ def _number(key: str, value: Decimal) -> str:
     return text
 
 
-def figure_table(r: Arsredovisning) -> dict[str, dict[int, Decimal]]:
+FigureTable = dict[str, dict[int, Decimal]]  # key → year → value, this year and last
+
+
+def figure_table(r: Arsredovisning) -> FigureTable:
     keys = sorted(set(r.figures[r.year]) | set(r.figures.get(r.year - 1, {})))
     return {k: {y: r.figures[y][k] for y in (r.year, r.year - 1) if k in r.figures.get(y, {})} for k in keys}
 

@@ -7,13 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 from ..derive import Arsredovisning
-from ..figures import figure_table
+from ..figures import FigureTable, figure_table
 from ..findings import Finding
 from ..formatting import DASH, MINUS, NBSP, belopp, heltal, procent
 from ..keys import ANDEL, ANTAL, format_of
 from .places import Place, fallback, places
-
-Figures = dict[str, dict[int, Decimal]]  # key → year → value, as figures.figure_table gives
 
 
 @dataclass(frozen=True)
@@ -113,7 +111,7 @@ def moved(then: Arsredovisning | None, now: Arsredovisning) -> list[Moved]:
     return between(before, figure_table(now), where)
 
 
-def between(before: Figures, after: Figures, where: dict[str, Place] | None = None) -> list[Moved]:
+def between(before: FigureTable, after: FigureTable, where: dict[str, Place] | None = None) -> list[Moved]:
     """Every figure whose value differs between two figure tables, placed where `where`
     says or else by its key alone (the SIE import has tables, not reports)."""
     where = where or {}

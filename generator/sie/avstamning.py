@@ -15,12 +15,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..figures import FigureTable
 from ..findings import Finding, Pos, error
 from .importer import ZERO, Utfall, first_pos, kronor
 from .kontoplan import ASSETS, LIABILITIES, MEDLEMSAVGIFTER, Kontoplan
 from .model import Saldo, Sie
-
-Figures = dict[str, dict[int, Decimal]]
 
 
 def _sum(saldon: dict[str, Saldo]) -> Decimal:
@@ -56,7 +55,7 @@ def balans(sie: Sie, ut: Utfall) -> tuple[Decimal, list[Finding]]:
         "fel, exportera den igen", _first(ub, Pos(sie.path, 1, 1)))]
 
 
-def mot_harlett(sie: Sie, ut: Utfall, plan: Kontoplan, after: Figures, year: int) -> list[Finding]:
+def mot_harlett(sie: Sie, ut: Utfall, plan: Kontoplan, after: FigureTable, year: int) -> list[Finding]:
     """The file's result and eget kapital against what the report derives from the imported file."""
     found = []
     result = resultat_enligt_filen(sie, ut)
@@ -74,7 +73,7 @@ def mot_harlett(sie: Sie, ut: Utfall, plan: Kontoplan, after: Figures, year: int
     return found
 
 
-def ingaende(sie: Sie, opening: Utfall, plan: Kontoplan, last: Figures, year: int) -> list[Finding]:
+def ingaende(sie: Sie, opening: Utfall, plan: Kontoplan, last: FigureTable, year: int) -> list[Finding]:
     """The file's #IB, line by line, against last year's closing balances (from last year's file)."""
     found = []
     fallback = _first(sie.ib.get(0, {}), Pos(sie.path, 1, 1))

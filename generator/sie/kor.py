@@ -14,12 +14,11 @@ from __future__ import annotations
 import shutil
 import tempfile
 from dataclasses import dataclass, field, replace
-from decimal import Decimal
 from pathlib import Path
 
 from .. import output
 from ..compare.changes import Moved, between
-from ..figures import figure_table
+from ..figures import FigureTable, figure_table
 from ..findings import Finding, Pos, Severity, error
 from ..load.files import read_text
 from ..load.source import load_forbund, shown
@@ -31,8 +30,6 @@ from .kontoplan import FILE, Kontoplan, load_kontoplan, members
 from .model import Sie
 from .reader import read_sie
 from .skriv import updated_text
-
-Figures = dict[str, dict[int, Decimal]]
 
 
 @dataclass
@@ -54,7 +51,7 @@ def _errors(findings: list[Finding]) -> bool:
     return any(f.severity is Severity.ERROR for f in findings)
 
 
-def _figures(folder: Path, year: int, base: Path | None = None) -> Figures:
+def _figures(folder: Path, year: int, base: Path | None = None) -> FigureTable:
     if not (folder / f"{year}.yaml").exists():
         return {}
     outcome = check_year(folder, year, base)
@@ -119,7 +116,8 @@ def _moved(findings: list[Finding], copy: Path, folder: Path, base: Path) -> lis
             if f.pos.path.startswith(inside) else f for f in findings]
 
 
-def _trial(folder: Path, year: int, texts: dict[Path, str], base: Path) -> tuple[Figures, Figures, list[Finding]]:
+def _trial(folder: Path, year: int, texts: dict[Path, str],
+           base: Path) -> tuple[FigureTable, FigureTable, list[Finding]]:
     """The report derived from the new files in a copy of the folder: its figures, last
     year's figures, and its check's findings."""
     with tempfile.TemporaryDirectory() as tmp:
@@ -137,7 +135,7 @@ def _trial(folder: Path, year: int, texts: dict[Path, str], base: Path) -> tuple
         return after, last, _moved(checked, copy, folder, base)
 
 
-def _before(folder: Path, year: int) -> Figures:
+def _before(folder: Path, year: int) -> FigureTable:
     table = _figures(folder, year)
     if table:
         return table
