@@ -10,23 +10,15 @@ leaves no entry pointing at an element that is gone.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
 
 import pikepdf
 from pikepdf import Array, ContentStreamInstruction, Dictionary, Name, Operator
 
-from .structure import Element, is_element, kids_of
+from .structure import Element, kids_of, walk
 
 Claims = dict[int, dict[int, Element]]  # page index → MCID → element
 BDC = Operator("BDC")
 ARTIFACT = ContentStreamInstruction([Name.Artifact], Operator("BMC"))
-
-
-def walk(element: Element) -> Iterator[Element]:
-    yield element
-    for kid in kids_of(element):
-        if is_element(kid):
-            yield from walk(kid)
 
 
 def claims(pdf: pikepdf.Pdf, document: Element) -> tuple[Claims, list[tuple[Element, Element]]]:
@@ -49,6 +41,7 @@ def unclaimed_to_artifacts(pdf: pikepdf.Pdf, claimed: Claims) -> int:
     """Mark content no element claims as Artifact; the number of sequences changed."""
     changed = 0
     for index, page in enumerate(pdf.pages):
+        before = changed
         instructions = []
         for instruction in pikepdf.parse_content_stream(page):
             if instruction.operator == BDC:
@@ -58,7 +51,8 @@ def unclaimed_to_artifacts(pdf: pikepdf.Pdf, claimed: Claims) -> int:
                     instruction = ARTIFACT
                     changed += 1
             instructions.append(instruction)
-        page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
+        if changed > before:  # a page with nothing to change keeps WeasyPrint's stream
+            page.obj.Contents = pdf.make_stream(pikepdf.unparse_content_stream(instructions))
     return changed
 
 

@@ -12,6 +12,7 @@ Whatever content no element claims afterwards becomes an Artifact (`content.py`)
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -26,6 +27,19 @@ Key = tuple[int, str, str]
 
 def is_element(obj: object) -> bool:
     return isinstance(obj, Dictionary) and "/S" in obj
+
+
+def walk(element: Element) -> Iterator[Element]:
+    """`element` and every structure element below it, in reading order."""
+    yield element
+    for kid in kids_of(element):
+        if is_element(kid):
+            yield from walk(kid)
+
+
+def descendants(element: Element, tag: str) -> list[Element]:
+    """The structure elements below `element` tagged `tag`, in reading order."""
+    return [e for e in walk(element) if e is not element and str(e.S) == tag]
 
 
 def kids_of(element: Element) -> list[pikepdf.Object]:

@@ -8,22 +8,12 @@ own <tbody> under its header, which is what the PDF now says too.
 """
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from .structure import Element, Mender, is_element, kids_of
+from .structure import Element, Mender, descendants
 
 SCOPES = {"col": Name.Column, "colgroup": Name.Column, "row": Name.Row, "rowgroup": Name.Row}
-
-
-def descendants(element: Element, tag: str) -> Iterator[Element]:
-    for kid in kids_of(element):
-        if is_element(kid):
-            if str(kid.S) == tag:
-                yield kid
-            yield from descendants(kid, tag)
 
 
 def table_attributes(cell: Element) -> Element:
@@ -38,13 +28,19 @@ def table_attributes(cell: Element) -> Element:
 def mend_tables(mender: Mender, document: Element) -> None:
     renamed = repeated_ids(mender)
     for table in descendants(document, "/Table"):
-        for cell in (*descendants(table, "/TD"), *descendants(table, "/TH")):
+        every = cells(table)  # once per table: each row group below looks at all of them
+        for cell in every:
             headers = table_attributes(cell).get("/Headers")
             if headers is not None:
                 table_attributes(cell).Headers = Array([renamed.get(str(h), h) for h in headers])
         set_scopes(mender, table)
         for body in descendants(table, "/TBody"):
-            tie_row_groups(mender, table, body)
+            tie_row_groups(mender, every, body)
+
+
+def cells(element: Element) -> list[Element]:
+    """The data and header cells below `element` (TD before TH, as the headers were written)."""
+    return [*descendants(element, "/TD"), *descendants(element, "/TH")]
 
 
 def repeated_ids(mender: Mender) -> dict[str, pikepdf.Object]:
@@ -68,15 +64,15 @@ def set_scopes(mender: Mender, table: Element) -> None:
         table_attributes(th).Scope = scope
 
 
-def tie_row_groups(mender: Mender, table: Element, body: Element) -> None:
+def tie_row_groups(mender: Mender, every: list[Element], body: Element) -> None:
     """Every cell of `body` lists the body's row-group headers; no cell outside does."""
     group = [th.ID for th in descendants(body, "/TH")
              if "/ID" in th and (info := mender.info(th)) is not None and info.scope == "rowgroup"]
     if not group:
         return
     ids = {str(i) for i in group}
-    inside = {cell.objgen for cell in (*descendants(body, "/TD"), *descendants(body, "/TH"))}
-    for cell in (*descendants(table, "/TD"), *descendants(table, "/TH")):
+    inside = {cell.objgen for cell in cells(body)}
+    for cell in every:
         attributes = table_attributes(cell)
         own = [h for h in attributes.get("/Headers", Array()) if str(h) not in ids]
         if cell.objgen in inside and not (cell.get("/ID") is not None and str(cell.ID) in ids):
