@@ -61,8 +61,42 @@ system-deps:
 	  fi; \
 	fi
 
+# make report builds a förbund-year only when something it is made from changed since its
+# PDF and HTML were written: the förbund's folder (every year's files, the narrative, the
+# logo), the templates, the styles, the package or the installed libraries. Unchanged, it
+# says so and is done in a moment; `make -B report` builds anyway. Several förbund: each is
+# built even when another fails (-k), and make fails if any did. FORBUND and YEAR choose the
+# reports only when they name existing folders and year files exactly; anything else goes
+# to the CLI as before, which says what is wrong.
+comma := ,
+THIS_MAKEFILE := $(abspath $(firstword $(MAKEFILE_LIST)))
+REPORT_INPUTS := $(STAMP) $(shell find generator templates styles -type f ! -path '*/__pycache__/*' ! -name '*.pyc' 2>/dev/null)
+ALL_FORBUND := $(patsubst data/%/forbund.yaml,%,$(wildcard data/*/forbund.yaml))
+years_of = $(sort $(patsubst data/$1/%.yaml,%,$(wildcard data/$1/[0-9][0-9][0-9][0-9].yaml)))
+WANTED := $(if $(value FORBUND),$(subst $(comma), ,$(value FORBUND)),$(ALL_FORBUND))
+# One year for each förbund: YEAR when every one has that year's file, else none (the CLI explains).
+year_for = $(if $(value YEAR),$(if $(findstring %,$(value YEAR)),,$(filter $(value YEAR),$(call years_of,$1))),$(lastword $(call years_of,$1)))
+REPORTS := $(foreach f,$(filter $(ALL_FORBUND),$(WANTED)),$(if $(call year_for,$f),build/$f-$(call year_for,$f).pdf))
+KNOWN := $(and $(WANTED),$(if $(filter-out $(ALL_FORBUND),$(WANTED)),,$(if $(word $(words $(WANTED)),$(REPORTS)),yes)))
+
+# A förbund's own files may have any name (a logo "Logga 2023.png"), which make cannot list as
+# prerequisites: its folder is one, and anything in it newer than the PDF makes the PDF stale.
+define report_rule
+build/$1-$2.pdf build/$1-$2.html &: $(REPORT_INPUTS) data/$1 $(if $(shell find data/$1 -newer build/$1-$2.pdf -print -quit 2>/dev/null),FORCE)
+	$(PY) -m generator report --forbund $1 --year $2
+endef
+.PHONY: FORCE
+FORCE:
+$(foreach r,$(REPORTS),$(eval $(call report_rule,$(word 1,$(subst -, ,$(basename $(notdir $r)))),$(lastword $(subst -, ,$(basename $(notdir $r)))))))
+
 report: $(STAMP)
+ifeq ($(KNOWN),yes)
+	@if $(MAKE) -f $(THIS_MAKEFILE) --no-print-directory -q $(REPORTS) $(REPORTS:.pdf=.html); then \
+	  echo "Inget har ändrats sedan senaste bygget; aktuella (PDF och HTML): $(REPORTS)"; \
+	else $(MAKE) -f $(THIS_MAKEFILE) --no-print-directory -k $(REPORTS) $(REPORTS:.pdf=.html); fi
+else
 	$(PY) -m generator report $(ARGS)
+endif
 
 check: $(STAMP)
 	$(PY) -m generator check $(ARGS)

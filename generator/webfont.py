@@ -89,7 +89,7 @@ def _cut(source: Path, characters: str) -> bytes:
 
 def font_css(text: str) -> str:
     """@font-face rules for every character of `text` (the page), as data: URLs."""
-    characters = "".join(sorted(REPERTOIRE | {ch for ch in text if ch.isprintable()}))
+    characters = "".join(sorted(REPERTOIRE | {ch for ch in set(text) if ch.isprintable()}))
     flavor = _flavor()
     rules = []
     for face, weight, style in WEB_FACES:

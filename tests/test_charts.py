@@ -143,7 +143,9 @@ print(json.dumps({"charts": out, "import_kept_rc": before == after_import,
 
 @pytest.mark.slow
 def test_same_bytes_in_another_process_and_no_global_change():
-    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "random"}
+    # The child draws every chart (no drawing cache); here they may come from the cache, so the
+    # cache is held to what drawing gives, too.
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": "random", "FINSAM_NO_CACHE": "1"}
     result = subprocess.run([sys.executable, "-c", _CHILD, *FORBUND], cwd=ROOT, env=env,
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
@@ -209,3 +211,36 @@ def test_eget_kapital_chart_only_with_its_text():
     figures = {**r.figures, r.year: {k: v for k, v in r.figures[r.year].items() if k != "nyckeltal.eget_kapital_tak"}}
     shown = charts(dataclasses.replace(r, figures=figures))
     assert [(c.number, c.id) for c in shown] == [(1, "femar"), (2, "kostnad-per-kategori"), (3, "deltagare")]
+
+
+_CACHED_CHILD = """
+import json, sys
+from generator.charts import cache, charts
+from tests.conftest import DATA, LATEST, derive_year
+cache.FOLDER = cache.Path(sys.argv[1])
+r = derive_year(DATA / "halland", LATEST["halland"])
+print(json.dumps({"svgs": [c.svg + c.narrow_svg for c in charts(r)], "matplotlib": "matplotlib" in sys.modules}))
+"""
+
+
+def _child(folder) -> dict:
+    env = {"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"}
+    result = subprocess.run([sys.executable, "-c", _CACHED_CHILD, str(folder)], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.slow
+def test_a_drawing_cache_hit_needs_no_matplotlib_and_a_spoilt_entry_is_drawn_again(tmp_path):
+    first = _child(tmp_path)
+    assert first["matplotlib"]  # an empty cache: every chart drawn
+    kept = sorted(tmp_path.glob("*.svg"))
+    assert len(kept) == 2 * len(first["svgs"])  # each chart in both sizes
+    second = _child(tmp_path)
+    assert second == {"svgs": first["svgs"], "matplotlib": False}
+    kept[0].write_text("<?xml half a file", encoding="utf-8")  # not an SVG: drawn again, and kept again
+    third = _child(tmp_path)
+    assert third == {"svgs": first["svgs"], "matplotlib": True}
+    assert kept[0].read_text(encoding="utf-8").rstrip().endswith("</svg>")
+    assert not list(tmp_path.glob("*.tmp"))

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from decimal import Decimal
-
-import matplotlib
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING
 
 from ..formatting import NBSP, heltal, kr, procent
 from ..keys import IN, NT
+from . import cache
 from .eget_kapital import eget_kapital
 from .style import (
     CROSS,
@@ -46,33 +45,41 @@ from .style import (
     year_span,
 )
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 
 def charts(r) -> list[Chart]:
     """The report's charts in the order the report shows them, leaving out those it has no data for."""
     unit = unit_for(_amounts(r))
-    with matplotlib.rc_context(rc()):
-        plans = [p for p in (make(r, unit) for make in (femar, eget_kapital, kostnad_per_kategori, deltagare))
-                 if p is not None]
-        return [Chart(p.id, n, p.title, p.alt, _drawn(p, unit, WIDE), _drawn(p, unit, NARROW))
-                for n, p in enumerate(plans, start=1)]
+    plans = [p for p in (make(r, unit) for make in (femar, eget_kapital, kostnad_per_kategori, deltagare))
+             if p is not None]
+    return [Chart(p.id, n, p.title, p.alt, _drawn(p, unit, WIDE), _drawn(p, unit, NARROW))
+            for n, p in enumerate(plans, start=1)]
 
 
-# Drawn charts by what they show. The title and the text alternative state every figure a
-# chart draws (tests/test_charts.py holds them to it), so with the unit and the size they
-# determine the drawing, together with matplotlib's settings in force: a process that lays
-# out the same year again (a watch rebuild, the tests) reuses the SVG instead of drawing it
-# anew, which is most of the layout's time.
-_DRAWN: dict[tuple[str, str, str, str, Size, str], str] = {}
+# Drawn charts by what they show (cache.key), in this process and on disk: a process that lays
+# out the same year again (a watch rebuild, the tests) reuses the SVG, and so does the next
+# build of unchanged figures, without importing matplotlib at all.
+_DRAWN: dict[str, str] = {}
 
 
-def _drawn(p, unit: str, size: Size) -> str:
-    settings = repr(sorted(matplotlib.rcParams.items()))
-    key = (p.id, p.title, p.alt, unit, size, settings)
+def _drawn(p: Plan, unit: str, size: Size) -> str:
+    key = cache.key(p.id, p.title, p.alt, unit, size)
     if key not in _DRAWN:
         if len(_DRAWN) >= 256:  # a long fuzz run draws many; keep memory bounded
             _DRAWN.clear()
-        _DRAWN[key] = svg(p.draw(size), p.id, p.title, p.alt)
+        _DRAWN[key] = cache.read(key) or _draw(p, unit, size, key)
     return _DRAWN[key]
+
+
+def _draw(p: Plan, unit: str, size: Size, key: str) -> str:
+    import matplotlib
+
+    with matplotlib.rc_context(rc()):
+        drawn = svg(p.draw(size), p.id, p.title, p.alt)
+    cache.write(key, drawn)
+    return drawn
 
 
 def _amounts(r) -> Iterator[Decimal]:

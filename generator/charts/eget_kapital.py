@@ -6,13 +6,14 @@ with its own year file, so a history year shows its bar without a ceiling mark.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
-
-from matplotlib.figure import Figure
+from typing import TYPE_CHECKING, Any
 
 from ..formatting import kr
 from ..keys import BR, NT
 from .style import DARK, INK, MID, Plan, Size, amount_label, bar_labels, figure, finish_vertical, year_span
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 Row = tuple[int, Decimal, Decimal | None]  # year, eget kapital, ceiling
 

@@ -16,16 +16,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from xml.sax.saxutils import escape, quoteattr
-
-from matplotlib.axes import Axes
-from matplotlib.container import BarContainer
-from matplotlib.figure import Figure
-from matplotlib.patches import Patch
-from matplotlib.ticker import FuncFormatter, MaxNLocator
+from typing import TYPE_CHECKING
 
 from ..formatting import belopp
 from ..texts import ENHET
+
+# matplotlib is imported where a chart is drawn, not here: a chart found in the drawing cache
+# (charts/cache.py) needs none of it, and importing it is half a second of every build.
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.container import BarContainer
+    from matplotlib.figure import Figure
 
 CM = 1 / 2.54
 HEIGHT = 8 * CM
@@ -119,29 +120,32 @@ def _font() -> str:
     return _font_family
 
 
+# matplotlib's settings for every chart (the font besides, which is registered on first use).
+SETTINGS = {
+    "svg.hashsalt": "finsam",  # fixed ids for clip paths and hatches
+    "svg.fonttype": "path",
+    "font.size": BODY,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.edgecolor": MUTED,
+    "axes.labelcolor": INK,
+    "axes.labelsize": BODY,
+    "xtick.labelsize": BODY,
+    "ytick.labelsize": BODY,
+    "xtick.color": MUTED,
+    "ytick.color": MUTED,
+    "xtick.labelcolor": INK,
+    "ytick.labelcolor": INK,
+    "hatch.color": DARK,
+    "hatch.linewidth": 0.6,
+    "legend.frameon": False,
+    "legend.fontsize": BODY,
+    "axes.unicode_minus": True,
+}
+
+
 def rc() -> dict:
-    return {
-        "svg.hashsalt": "finsam",  # fixed ids for clip paths and hatches
-        "svg.fonttype": "path",
-        "font.family": [_font()],
-        "font.size": BODY,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        "axes.edgecolor": MUTED,
-        "axes.labelcolor": INK,
-        "axes.labelsize": BODY,
-        "xtick.labelsize": BODY,
-        "ytick.labelsize": BODY,
-        "xtick.color": MUTED,
-        "ytick.color": MUTED,
-        "xtick.labelcolor": INK,
-        "ytick.labelcolor": INK,
-        "hatch.color": DARK,
-        "hatch.linewidth": 0.6,
-        "legend.frameon": False,
-        "legend.fontsize": BODY,
-        "axes.unicode_minus": True,
-    }
+    return {**SETTINGS, "font.family": [_font()]}
 
 
 # --- Units and formatting -----------------------------------------------------------
@@ -168,6 +172,8 @@ def _tick_decimals(ticks, unit: str) -> int:
 
 def amount_axis(axis, unit: str) -> None:
     """Amounts in kronor, labelled in the unit with Swedish digits; the axis says the unit."""
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
     axis.set_major_formatter(FuncFormatter(lambda x, pos: belopp(
         Decimal(str(float(x))), unit, _tick_decimals(axis.get_majorticklocs(), unit))))
@@ -182,6 +188,8 @@ def year_span(ar: list[int]) -> str:
 
 def svg(fig: Figure, chart_id: str, title: str, alt: str) -> str:
     """The figure as SVG with role, aria-label and a <title> first in the root element."""
+    from xml.sax.saxutils import escape, quoteattr  # here: it imports urllib, http and ssl (50 ms)
+
     buf = io.StringIO()
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     # Ids prefixed by the chart's, so that several charts inlined in one page never share one.
@@ -194,6 +202,8 @@ def svg(fig: Figure, chart_id: str, title: str, alt: str) -> str:
 
 
 def figure(size: Size, height: float = HEIGHT) -> tuple[Figure, Axes]:
+    from matplotlib.figure import Figure
+
     # Figure, not pyplot: no global figure registry, nothing left open between calls.
     fig = Figure(figsize=(size.width, height), layout="constrained")
     return fig, fig.add_subplot()
@@ -217,6 +227,8 @@ def bars(ax, horizontal: bool, positions, values, width: float, colour: str, hat
     """Bars without edge lines, the hatching laid over the colour as bars of its own: a
     hatch pattern with a background of its own shows the seams of its tiles as hairlines
     in the PDF. The legend's key shows colour and hatching together."""
+    from matplotlib.patches import Patch
+
     draw = ax.barh if horizontal else ax.bar
     plain = draw(positions, values, width, color=colour, linewidth=0, label=label, **kw)
     if hatch:
@@ -232,6 +244,8 @@ def gridlines(axis) -> None:
 
 
 def legend(ax) -> None:
+    from matplotlib.container import BarContainer
+
     # Above the plot so it never covers a bar; bars before lines, whatever the drawing order.
     handles, labels = ax.get_legend_handles_labels()
     order = sorted(range(len(handles)), key=lambda i: not isinstance(handles[i], BarContainer))
@@ -250,6 +264,8 @@ def wrap(name: str, size: Size) -> str:
 
 
 def finish_horizontal(ax, names: list[str], xlabel: str, fmt, size: Size) -> None:
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
     ax.set_yticks(range(len(names)), [wrap(n, size) for n in names])
     ax.invert_yaxis()  # the data's first row on top, as in the tables
     ax.tick_params(axis="y", length=0)
