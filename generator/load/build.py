@@ -34,6 +34,22 @@ def build_file(cls: type[T], path: Path, shown: str, fill: bool = False) -> tupl
     text, found = read_text(path, shown)
     if text is None:
         return None, found
+    key = (cls, shown, fill, text)
+    if key not in _BUILT:
+        if len(_BUILT) >= 64:  # a fuzz run reads thousands of texts; keep memory bounded
+            _BUILT.clear()
+        built, found = _parse_and_build(cls, text, shown, fill)
+        _BUILT[key] = built, tuple(found)
+    built, kept = _BUILT[key]
+    return built, list(kept)
+
+
+# What each text built into, in this process: a watch rebuild after an edit of one file, or of
+# the Markdown, parses and validates only what changed. The objects are immutable.
+_BUILT: dict[tuple[type, str, bool, str], tuple[Any, tuple[Finding, ...]]] = {}
+
+
+def _parse_and_build(cls: type[T], text: str, shown: str, fill: bool) -> tuple[T | None, list[Finding]]:
     tree, found = parse(text, shown)
     if found:
         return None, found
