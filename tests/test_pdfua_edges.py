@@ -78,7 +78,7 @@ def test_page_breaks_and_repeated_heads_leave_one_element_each(strained):
 
 
 def elements_in(element, tag):
-    from generator.pdfua.content import walk
+    from generator.pdfua.structure import walk
 
     return (e for e in walk(element) if str(e.S) == tag)
 

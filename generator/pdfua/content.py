@@ -15,20 +15,20 @@ from collections import defaultdict
 import pikepdf
 from pikepdf import Array, ContentStreamInstruction, Dictionary, Name, Operator
 
-from .structure import Element, kids_of, walk
+from .structure import Element, Tree
 
 Claims = dict[int, dict[int, Element]]  # page index → MCID → element
 BDC = Operator("BDC")
 ARTIFACT = ContentStreamInstruction([Name.Artifact], Operator("BMC"))
 
 
-def claims(pdf: pikepdf.Pdf, document: Element) -> tuple[Claims, list[tuple[Element, Element]]]:
+def claims(pdf: pikepdf.Pdf, tree: Tree) -> tuple[Claims, list[tuple[Element, Element]]]:
     """Which element claims each page's MCIDs, and each annotation's element."""
     page_of = {page.obj.objgen: index for index, page in enumerate(pdf.pages)}
     claimed: Claims = defaultdict(dict)
     annotations = []
-    for element in walk(document):
-        for kid in kids_of(element):
+    for element, kids in zip(tree.elements, tree.kids, strict=True):
+        for kid in kids:
             if isinstance(kid, int) and "/Pg" in element:
                 claimed[page_of[element.Pg.objgen]][kid] = element
             elif isinstance(kid, Dictionary) and kid.get("/Type") == Name.MCR:
@@ -119,9 +119,9 @@ def write_parent_tree(pdf: pikepdf.Pdf, root: Element, claimed: Claims,
     root.ParentTreeNextKey = key
 
 
-def write_id_tree(pdf: pikepdf.Pdf, root: Element, document: Element) -> None:
+def write_id_tree(pdf: pikepdf.Pdf, root: Element, tree: Tree) -> None:
     """The /ID of every element (table headers) in a name tree, so /Headers can be looked up."""
-    named = sorted((bytes(element.ID), element) for element in walk(document) if "/ID" in element)
+    named = sorted((bytes(element.ID), element) for element in tree.elements if "/ID" in element)
     if named:
         root.IDTree = pdf.make_indirect(Dictionary(Names=Array([x for name, element in named
                                                                 for x in (pikepdf.String(name), element)])))
