@@ -131,11 +131,12 @@ def render_report(report: Arsredovisning, lang: str = "sv") -> str:
     return render_html(layout_report(report), lang)
 
 
-def print_report(report: Arsredovisning, folder: Path) -> tuple[bytes, list[Finding]]:
+def print_report(report: Arsredovisning, folder: Path, draft: bool = False) -> tuple[bytes, list[Finding]]:
     """The report as PDF: the page rendered for print (lang sv-SE), then printed; and a
     finding for whatever is wider than the page.
 
-    `folder` is the förbund's data folder, the only data folder the PDF may read from."""
+    `folder` is the förbund's data folder, the only data folder the PDF may read from.
+    A `draft` (the watch preview's) leaves out what only the archive needs (`pdf.print_pdf`)."""
     from . import archive, fit, pdf
     from .layout import layout_report
     from .render import render_html
@@ -146,9 +147,9 @@ def print_report(report: Arsredovisning, folder: Path) -> tuple[bytes, list[Find
     sources = fit.Sources({a.key: (a.pos.path, a.body_line) for a in report.narrativ}, report.arsfil.pos.path)
     metadata = pdf.Metadata(f"{page.front.titel} {report.year}", report.forbund.namn, int(decided.timestamp()))
     # The files it was made from go inside it (PDF/A-3 associated files), a finding for any unreadable.
-    files, unread = archive.source_files(folder, report.year, report.ar_med_fil)
+    files, unread = ((), []) if draft else archive.source_files(folder, report.year, report.ar_med_fil)
     printed, findings = pdf.print_pdf(render_html(page, "sv-SE", web=False), pdf.Collaborators.for_folder(folder),
-                                      metadata, sources, files)
+                                      metadata, sources, files, draft)
     return printed, unread + findings
 
 

@@ -16,8 +16,7 @@ import pypdf
 import pytest
 from pikepdf import Dictionary, Name
 
-from generator.pdfua.content import walk
-from generator.pdfua.structure import is_element, kids_of
+from generator.pdfua.structure import is_element, kids_of, walk
 from tests.conftest import DATA, FORBUND, LATEST, derive_year
 
 

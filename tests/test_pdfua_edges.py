@@ -78,6 +78,15 @@ def test_page_breaks_and_repeated_heads_leave_one_element_each(strained):
 
 
 def elements_in(element, tag):
-    from generator.pdfua.content import walk
+    from generator.pdfua.structure import walk
 
     return (e for e in walk(element) if str(e.S) == tag)
+
+
+@pytest.mark.slow
+def test_the_byte_rewrite_gives_the_parsers_operators_on_the_strained_pages(strained):
+    from tests.test_pdfua_content import CLAIMED, same_operators
+
+    with pikepdf.open(strained) as pdf:
+        for pdf_page in pdf.pages:
+            same_operators(pdf, pdf_page, CLAIMED)

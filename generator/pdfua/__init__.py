@@ -12,7 +12,7 @@ import pikepdf
 from pikepdf import Name
 
 from . import content, links, tables, xmp
-from .structure import Mender
+from .structure import Mender, Tree
 from .trace import Trace, traced
 
 __all__ = ["Trace", "finish", "traced"]
@@ -25,12 +25,13 @@ def finish(printed: bytes, trace: Trace) -> bytes:
         document = root.K[0] if isinstance(root.K, pikepdf.Array) else root.K
         mender = Mender(pdf, trace)
         mender.mend(document)
-        tables.mend_tables(mender, document)
-        links.mend_links(mender, document)
-        claimed, annotations = content.claims(pdf, document)
+        tree = Tree.read(document)
+        tables.mend_tables(mender, tree)
+        links.mend_links(mender, tree)
+        claimed, annotations = content.claims(pdf, tree)
         content.unclaimed_to_artifacts(pdf, claimed)
         content.write_parent_tree(pdf, root, claimed, annotations)
-        content.write_id_tree(pdf, root, document)
+        content.write_id_tree(pdf, root, tree)
         for page in pdf.pages:
             if "/Annots" in page.obj:
                 page.obj.Tabs = Name.S  # PDF/UA: annotations in structure order

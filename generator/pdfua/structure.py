@@ -42,6 +42,44 @@ def descendants(element: Element, tag: str) -> list[Element]:
     return [e for e in walk(element) if e is not element and str(e.S) == tag]
 
 
+@dataclass
+class Tree:
+    """The mended tree read once, in reading order: each element's tag, kids and extent, so
+    the passes after mending look things up instead of walking pikepdf's objects again (a
+    walk costs about as much as all the lookups after it). Whoever changes an element's
+    kids changes `kids` too."""
+
+    elements: list[Element]
+    tags: list[str]
+    kids: list[list[pikepdf.Object]]
+    ends: list[int]  # elements[i + 1:ends[i]] are the descendants of elements[i]
+    index: dict[tuple[int, int], int]  # an element's place by its object number
+
+    @classmethod
+    def read(cls, document: Element) -> Tree:
+        tree = cls([], [], [], [], {})
+        tree._visit(document)
+        return tree
+
+    def _visit(self, element: Element) -> None:
+        at = len(self.elements)
+        own = kids_of(element)
+        self.elements.append(element)
+        self.tags.append(str(element.S))
+        self.kids.append(own)
+        self.ends.append(at + 1)
+        self.index[element.objgen] = at
+        for kid in own:
+            if is_element(kid):
+                self._visit(kid)
+        self.ends[at] = len(self.elements)
+
+    def below(self, element: Element, tag: str) -> list[Element]:
+        """Like `descendants`, without walking."""
+        at = self.index[element.objgen]
+        return [self.elements[i] for i in range(at + 1, self.ends[at]) if self.tags[i] == tag]
+
+
 def kids_of(element: Element) -> list[pikepdf.Object]:
     kids = element.get("/K")
     if kids is None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import pikepdf
 from pikepdf import Array, Dictionary, Name
 
-from .structure import Element, Mender, descendants
+from .structure import Element, Mender, Tree, descendants
 
 SCOPES = {"col": Name.Column, "colgroup": Name.Column, "row": Name.Row, "rowgroup": Name.Row}
 
@@ -25,22 +25,22 @@ def table_attributes(cell: Element) -> Element:
     return attributes
 
 
-def mend_tables(mender: Mender, document: Element) -> None:
+def mend_tables(mender: Mender, tree: Tree) -> None:
     renamed = repeated_ids(mender)
-    for table in descendants(document, "/Table"):
-        every = cells(table)  # once per table: each row group below looks at all of them
+    for table in tree.below(tree.elements[0], "/Table"):
+        every = cells(tree, table)  # once per table: each row group below looks at all of them
         for cell in every:
             headers = table_attributes(cell).get("/Headers")
             if headers is not None:
                 table_attributes(cell).Headers = Array([renamed.get(str(h), h) for h in headers])
-        set_scopes(mender, table)
-        for body in descendants(table, "/TBody"):
-            tie_row_groups(mender, every, body)
+        set_scopes(mender, tree, table)
+        for body in tree.below(table, "/TBody"):
+            tie_row_groups(mender, tree, every, body)
 
 
-def cells(element: Element) -> list[Element]:
+def cells(tree: Tree, element: Element) -> list[Element]:
     """The data and header cells below `element` (TD before TH, as the headers were written)."""
-    return [*descendants(element, "/TD"), *descendants(element, "/TH")]
+    return [*tree.below(element, "/TD"), *tree.below(element, "/TH")]
 
 
 def repeated_ids(mender: Mender) -> dict[str, pikepdf.Object]:
@@ -53,9 +53,9 @@ def repeated_ids(mender: Mender) -> dict[str, pikepdf.Object]:
     return renamed
 
 
-def set_scopes(mender: Mender, table: Element) -> None:
-    heads = {th.objgen for head in descendants(table, "/THead") for th in descendants(head, "/TH")}
-    for th in descendants(table, "/TH"):
+def set_scopes(mender: Mender, tree: Tree, table: Element) -> None:
+    heads = {th.objgen for head in tree.below(table, "/THead") for th in tree.below(head, "/TH")}
+    for th in tree.below(table, "/TH"):
         info = mender.info(th)
         scope = SCOPES.get(info.scope if info else "")
         if scope is None:
@@ -64,14 +64,14 @@ def set_scopes(mender: Mender, table: Element) -> None:
         table_attributes(th).Scope = scope
 
 
-def tie_row_groups(mender: Mender, every: list[Element], body: Element) -> None:
+def tie_row_groups(mender: Mender, tree: Tree, every: list[Element], body: Element) -> None:
     """Every cell of `body` lists the body's row-group headers; no cell outside does."""
-    group = [th.ID for th in descendants(body, "/TH")
+    group = [th.ID for th in tree.below(body, "/TH")
              if "/ID" in th and (info := mender.info(th)) is not None and info.scope == "rowgroup"]
     if not group:
         return
     ids = {str(i) for i in group}
-    inside = {cell.objgen for cell in cells(body)}
+    inside = {cell.objgen for cell in cells(tree, body)}
     for cell in every:
         attributes = table_attributes(cell)
         own = [h for h in attributes.get("/Headers", Array()) if str(h) not in ids]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .. import pipeline
 from ..derive import Arsredovisning
-from ..findings import Finding, Pos, Severity, error, excerpt
+from ..findings import Finding, Pos, Severity, error, excerpt, info
 
 
 @dataclass(frozen=True)
@@ -75,18 +75,23 @@ class Preview:
             self._changed.notify_all()
 
     def pdf(self) -> tuple[bytes | None, tuple[Finding, ...]]:
-        """The PDF of the page shown, printed when first asked for after each build."""
+        """The PDF of the page shown, printed when first asked for after each build: a draft
+        (the same pages without PDF/A, tags and attached files, `DRAFT`), which prints faster."""
         report = self.state.report
         if report is None:
             return None, ()
         with self._work:
             if self._pdf is None or self._pdf[0] is not report:
                 try:
-                    printed, findings = pipeline.print_report(report, self.folder)
+                    printed, findings = pipeline.print_report(report, self.folder, draft=True)
                 except Exception as exc:
                     return None, (internal(exc, self.folder),)
-                self._pdf = (report, printed, tuple(findings))
+                self._pdf = (report, printed, (*findings, info("I-UTKAST", DRAFT, Pos(str(self.folder)))))
             return self._pdf[1], self._pdf[2]
+
+
+DRAFT = ("förhandsvisningens PDF är ett utkast: samma sidor, men utan det som bara arkivets PDF behöver "
+         "(PDF/A, taggar för skärmläsare, bifogade källfiler); make report skriver den riktiga")
 
 
 def internal(exc: Exception, folder: Path) -> Finding:
