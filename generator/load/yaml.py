@@ -110,7 +110,8 @@ def _mark_pos(path: str, mark: Any) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1) if mark is not None else Pos(path)
 
 
-def _refusing_composer(shown: str, fast: bool = False) -> type[Composer]:
+def _refusing_composer(shown: str, fast: str | None = None) -> type[Composer]:
+    """`fast`: the text, when libyaml parses it."""
     class RefusingComposer(Composer):
         """Composes the document, refusing what these files do not use as it meets it."""
 
@@ -121,13 +122,15 @@ def _refusing_composer(shown: str, fast: bool = False) -> type[Composer]:
 
         def compose_node(self, parent: Any, index: Any) -> Any:
             event = self.parser.peek_event()
-            if fast:
-                libyaml.as_ruamels(event)
+            empty = fast is not None and libyaml.as_ruamels(event, parent, index)
             # A mapping's keys are composed with index None, its values with their key.
             problem = _special(event, is_key=isinstance(parent, MappingNode) and index is None)
             if problem:
                 raise _Refused(error(problem[0], problem[1], _mark_pos(shown, event.start_mark)))
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
+            if empty and fast is not None:
+                libyaml.place_empty(node, self.parser.peek_event(), fast)
+            return node
 
     return RefusingComposer
 
@@ -176,7 +179,7 @@ class _Resolver(VersionedResolver):
         return super().versioned_resolver
 
 
-def _yaml(shown: str, fast: bool = False) -> YAML:
+def _yaml(shown: str, fast: str | None = None) -> YAML:
     yaml = YAML(typ="rt")
     yaml.Resolver = _Resolver
     yaml.Constructor = _ExactConstructor
@@ -197,7 +200,7 @@ def parse(text: str, shown: str) -> tuple[Any, list[Finding]]:
     if found:
         return None, found
     if libyaml.usable(text):
-        tree = libyaml.tree(_yaml(shown, fast=True), text)
+        tree = libyaml.tree(_yaml(shown, fast=text), text)
         if tree is not libyaml.SLOW:
             return tree, []
     yaml = _yaml(shown)
