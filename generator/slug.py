@@ -5,11 +5,15 @@ Transliteration is python-slugify's (text-unidecode): å, ä → a, ö → o, bu
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Collection
 
 from slugify import slugify
 
 
+# A förbund's names are slugged again and again (300 times, 66 names, for one check of Halland), and
+# python-slugify 9 tries to import Unidecode for every name with a letter outside ASCII.
+@functools.lru_cache(maxsize=4096)
 def slug(text: str) -> str:
     """'Region Örebro län' → 'region_orebro_lan', 'Ærø' → 'aero'."""
     return slugify(text, separator="_") or "rad"

@@ -1,6 +1,7 @@
 """Keys that carry a name from the data: a verksamhet, a member, an insats, a note row."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -25,8 +26,13 @@ class Family:
         return Key(f"{self.prefix}.{name}.{field}", label, fmt)
 
     def pattern(self) -> re.Pattern[str]:
-        fields = "|".join(self.fields)
-        return re.compile(rf"^{re.escape(self.prefix)}\.[a-z0-9_]+\.({fields})$")
+        return _pattern(self.prefix, tuple(self.fields))
+
+
+@functools.cache
+def _pattern(prefix: str, fields: tuple[str, ...]) -> re.Pattern[str]:
+    """Built once per family: `lookup` asks every family for it, for every key a check looks up."""
+    return re.compile(rf"^{re.escape(prefix)}\.[a-z0-9_]+\.({'|'.join(fields)})$")
 
 
 DRIFT = Family("driftredovisning", "<verksamhet>", "Driftredovisning per verksamhet", {

@@ -14,9 +14,13 @@ records positions. On top of it:
   data file can ask for an object to be built;
 * directives and invisible characters are refused before ruamel sees the text (`prescan`),
   and nesting deeper than MAX_DEPTH stops the composer at the line where it happens.
+
+When ruamel.yaml.clib is installed, libyaml's C scanner and parser give ruamel's composer
+its events (`libyaml`); whatever goes wrong there is read again by the pure path.
 """
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -27,10 +31,11 @@ from ruamel.yaml.error import MarkedYAMLError
 from ruamel.yaml.events import AliasEvent, ScalarEvent
 from ruamel.yaml.nodes import MappingNode, ScalarNode, SequenceNode
 from ruamel.yaml.reader import ReaderError
+from ruamel.yaml.resolver import VersionedResolver
 
 from ..chars import name_of
 from ..findings import Finding, Pos, error, excerpt
-from . import prescan
+from . import libyaml, prescan
 from .prescan import MAX_DEPTH
 from .syntax import explain
 
@@ -105,17 +110,27 @@ def _mark_pos(path: str, mark: Any) -> Pos:
     return Pos(path, mark.line + 1, mark.column + 1) if mark is not None else Pos(path)
 
 
-def _refusing_composer(shown: str) -> type[Composer]:
+def _refusing_composer(shown: str, fast: str | None = None) -> type[Composer]:
+    """`fast`: the text, when libyaml parses it."""
     class RefusingComposer(Composer):
         """Composes the document, refusing what these files do not use as it meets it."""
 
+        # ruamel's composer asks the YAML object for these at every event, a frame inspection
+        # each time: a third of composing. Both stay the same while a document is composed.
+        parser = functools.cached_property(Composer.parser.fget)  # type: ignore[attr-defined]
+        resolver = functools.cached_property(Composer.resolver.fget)  # type: ignore[attr-defined]
+
         def compose_node(self, parent: Any, index: Any) -> Any:
             event = self.parser.peek_event()
+            empty = fast is not None and libyaml.as_ruamels(event, parent, index)
             # A mapping's keys are composed with index None, its values with their key.
             problem = _special(event, is_key=isinstance(parent, MappingNode) and index is None)
             if problem:
                 raise _Refused(error(problem[0], problem[1], _mark_pos(shown, event.start_mark)))
-            return super().compose_node(parent, index)
+            node = super().compose_node(parent, index)
+            if empty and fast is not None:
+                libyaml.place_empty(node, self.parser.peek_event(), fast)
+            return node
 
     return RefusingComposer
 
@@ -142,10 +157,33 @@ def _special(event: Any, is_key: bool) -> tuple[str, str] | None:
     return None
 
 
-def _yaml(shown: str) -> YAML:
+class _Resolver(VersionedResolver):
+    """YAML 1.2's rules for plain scalars, always.
+
+    ruamel looks the version up for every scalar, through an AttributeError when libyaml
+    parses, and builds its table of rules anew for every text; a %YAML directive is refused
+    before parsing (`prescan`), so the version is always 1.2 and one table serves every text."""
+
+    _rules: dict[Any, Any] = {}  # shared on purpose: ruamel fills it once, for 1.2
+
+    def __init__(self, version: Any = None, loader: Any = None, loadumper: Any = None) -> None:
+        super().__init__(version, loader, loadumper)
+        self._version_implicit_resolver = _Resolver._rules
+
+    @property
+    def processing_version(self) -> Any:
+        return (1, 2)
+
+    @functools.cached_property
+    def versioned_resolver(self) -> Any:
+        return super().versioned_resolver
+
+
+def _yaml(shown: str, fast: str | None = None) -> YAML:
     yaml = YAML(typ="rt")
+    yaml.Resolver = _Resolver
     yaml.Constructor = _ExactConstructor
-    yaml.Composer = _refusing_composer(shown)
+    yaml.Composer = _refusing_composer(shown, fast)
     yaml.allow_duplicate_keys = False
     # ruamel composes recursively: without a limit, 10 000 nested levels reach Python's recursion
     # limit after seconds and are reported at line 1; with it, reading stops at the 41st level.
@@ -161,6 +199,10 @@ def parse(text: str, shown: str) -> tuple[Any, list[Finding]]:
     found = prescan.scan(text, shown)
     if found:
         return None, found
+    if libyaml.usable(text):
+        tree = libyaml.tree(_yaml(shown, fast=text), text)
+        if tree is not libyaml.SLOW:
+            return tree, []
     yaml = _yaml(shown)
     try:
         return yaml.load(text), []
