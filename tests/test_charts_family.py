@@ -13,6 +13,7 @@ from html import unescape
 import pytest
 
 import generator.charts as charts_module
+import generator.charts.style as style
 from generator.charts import Chart
 from generator.formatting import NBSP
 from generator.pipeline import render_report
@@ -35,9 +36,9 @@ _readable: dict[int, tuple[object, dict[str, Chart]]] = {}  # the report kept, s
 
 def _charts_as_text(r) -> dict[str, Chart]:
     if id(r) not in _readable:
-        rc = charts_module.rc
+        # The settings are part of a drawing's cache key, so text drawn as text is drawn anew.
         with pytest.MonkeyPatch.context() as mp:
-            mp.setattr(charts_module, "rc", lambda: {**rc(), "svg.fonttype": "none"})
+            mp.setattr(style, "SETTINGS", {**style.SETTINGS, "svg.fonttype": "none"})
             _readable[id(r)] = (r, {c.id: c for c in charts_module.charts(r)})
     return _readable[id(r)][1]
 
