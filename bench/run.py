@@ -66,3 +66,16 @@ def repeat(argv: Sequence[str], runs: int, cwd: Path, env: dict[str, str] | None
         seconds.append(s)
         mib.append(m)
     return Sample(tuple(seconds), tuple(mib), extra=dict(extra))
+
+
+def interleaved(commands: dict[str, Sequence[str]], runs: int, cwd: Path) -> dict[str, Sample]:
+    """Commands to be compared, run in turn (one run of each, `runs` times), so that the rest of
+    the machine's load weighs on each alike: their ratio is then fair on a busy machine too."""
+    seconds: dict[str, list[float]] = {name: [] for name in commands}
+    mb: dict[str, list[float]] = {name: [] for name in commands}
+    for _ in range(runs):
+        for name, argv in commands.items():
+            s, m = once(argv, cwd)
+            seconds[name].append(s)
+            mb[name].append(m)
+    return {name: Sample(tuple(seconds[name]), tuple(mb[name])) for name in commands}
