@@ -149,10 +149,10 @@ def batch(ctx: Ctx, data: Path, runs: int) -> list[Row]:
 
     names = ",".join(sorted(p.name for p in data.iterdir()))
     argv = ctx.finsam("--data", str(data), "report", "--forbund", names, "--out", str(ctx.out("batch")))
-    one = repeat([*argv, "--jobs", "1"], runs, ROOT)
-    cores = os.cpu_count() or 1
-    every = repeat([*argv, "--jobs", "0"], runs, ROOT)
+    # In turn, as the printers are; the peak memory is the largest one process's, not the sum.
+    got = interleaved({"one": [*argv, "--jobs", "1"], "every": [*argv, "--jobs", "0"]}, runs, ROOT)
+    one, every, cores = got["one"], got["every"], os.cpu_count() or 1
     speedup = one.median / every.median
     return [Row("batch of 20 förbund-years, 1 process (--jobs 1)", one),
-            Row(f"batch of 20 förbund-years, every core ({cores}, --jobs 0)", every,
+            Row(f"batch of 20 förbund-years, every core ({cores}, --jobs 0; peak of one process)", every,
                 figure=f"{speedup:.2f}× faster", target="≥ 1.8× (1 → 2 cores)", holds=speedup >= 1.8)]
