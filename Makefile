@@ -130,8 +130,12 @@ $(NODE_STAMP): package.json package-lock.json
 	  echo "npm is missing: the axe-core test of the web page will skip (sudo apt-get install nodejs npm)"; \
 	fi
 
+# Speed and memory against the issue's targets (about 10 minutes; README "Speed and memory"):
+# the table is printed and written to build/bench.json and build/bench.md. Each figure is the
+# median of BENCH_RUNS fresh processes (default 5); BENCH_ONLY=examples,large,batch,make,watch
+# picks groups. Chromium (system-deps) is compared with when installed.
 bench: $(STAMP)
-	$(PY) bench/bench.py
+	$(PY) bench/bench.py $(if $(value BENCH_RUNS),--runs $(call quoted,BENCH_RUNS)) $(if $(value BENCH_ONLY),--only $(call quoted,BENCH_ONLY))
 
 # Rewrite tests/golden/*.html from the examples; review `git diff tests/golden` after.
 golden: $(STAMP)

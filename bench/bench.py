@@ -1,76 +1,88 @@
-"""Speed and memory of each stage (`make bench`). Numbers go into the README by hand.
+"""`make bench`: speed and memory of every command a user waits for, with the issue's targets.
 
-Each stage runs REPEAT times; the best time is reported (least disturbed by the rest of
-the machine) with the peak resident memory of the whole process at the end.
+Each figure is the median of RUNS fresh processes (min and max beside it) and each process's
+own peak memory (os.wait4); nothing is a timed test. Outputs go to a scratch folder; the
+table is printed and written to build/bench.json and build/bench.md, rewritten after each
+group so an interrupted run keeps what it measured.
+
+    .venv/bin/python bench/bench.py [--runs N] [--batch-runs N] [--only GROUP,…]
+
+Groups: examples (check, figures export, HTML, PDF of each example, WeasyPrint alone and
+Chromium on the same print HTML), large (the generated förbund at ≈10, 30 and 80 pages),
+batch (20 förbund-years on one process and on every core), make (`make report` with nothing
+changed), watch (the preview's rebuild after a one-line edit, in a warm process).
 """
 from __future__ import annotations
 
+import argparse
+import os
 import platform
-import resource
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from generator.check import run_checks  # noqa: E402
-from generator.derive import derive_forbund  # noqa: E402
-from generator.load import load_forbund  # noqa: E402
-from generator.pipeline import print_report, render_report, report_of  # noqa: E402
+import cases
+import loop
+import table
+from cases import LATEST, ROOT, Ctx
+from table import Row
 
-REPEAT = 5
-
-
-def best(fn, repeat=REPEAT):
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return min(times), result
+GROUPS = ("examples", "large", "batch", "make", "watch")
 
 
-def synthetic(folder: Path, rows: int) -> Path:
-    """The Halland example with a cost note of `rows` rows, to see how work grows."""
-    target = folder / "stor"
-    shutil.copytree(ROOT / "data" / "halland", target)
-    text = (target / "2023.yaml").read_text(encoding="utf-8")
-    extra = "".join(f"      - {{text: Kostnadsslag {i}, belopp: -1}}\n" for i in range(rows))
-    head = "  verksamhetens_kostnader:\n    rader:\n"
-    text = text.replace(head, head + extra, 1)
-    (target / "2023.yaml").write_text(text, encoding="utf-8")
-    return target
+def examples(ctx: Ctx) -> list[Row]:
+    rows = []
+    for name, year in LATEST.items():
+        print_html = ctx.work / f"{name}-print.html"
+        for r in cases.example(ctx, name, ROOT / "data", year, print_html):  # check, figures export, HTML
+            limit = {"check": 0.2, "HTML build": 0.5}.get(r.what.split(": ", 1)[1])
+            rows.append(r if limit is None or r.sample is None else
+                        Row(r.what, r.sample, target=f"≤ {limit} s", holds=r.sample.median <= limit))
+        rows += cases.against_others(ctx, name, ROOT / "data", year, print_html)
+    return rows
 
 
-def derive(source):
-    """The derive stage as the pipeline runs it for one year: the förbund, then the year."""
-    derived, _ = derive_forbund(source)
-    return report_of(derived, 2023)[0]
+def group(name: str, ctx: Ctx, batch_runs: int) -> list[Row]:
+    if name == "examples":
+        return examples(ctx)
+    if name == "large":
+        return cases.large(ctx, cases.stor_data(ctx.work))
+    if name == "batch":
+        return cases.batch(ctx, cases.batch_data(ctx.work), batch_runs)
+    if name == "make":
+        return [loop.make_report(ctx)]
+    return loop.watch(ctx)
 
 
-def measure(label: str, folder: Path) -> None:
-    t_load, (source, _) = best(lambda: load_forbund(folder))
-    t_derive, report = best(lambda: derive(source))
-    t_check, findings = best(lambda: run_checks(report))
-    t_html, html = best(lambda: render_report(report))
-    t_pdf, (pdf, _) = best(lambda: print_report(report, folder), repeat=3)
-    print(f"{label:<22} load {t_load * 1000:7.1f} ms  derive {t_derive * 1000:6.1f} ms  "
-          f"check {t_check * 1000:5.1f} ms  "
-          f"html {t_html * 1000:6.1f} ms  pdf {t_pdf:5.2f} s  ({len(pdf) // 1024} KiB, {len(findings)} findings)")
+def about(runs: int, batch_runs: int, began: float) -> dict[str, object]:
+    return {"python": platform.python_version(), "machine": platform.machine(), "cores": os.cpu_count(),
+            "load_average_1min": round(os.getloadavg()[0], 2), "runs": runs, "batch_runs": batch_runs,
+            "seconds_whole_bench": round(time.perf_counter() - began, 1),
+            "command": ".venv/bin/python bench/bench.py (make bench)"}
 
 
-def main() -> None:
-    print(f"Python {platform.python_version()} on {platform.machine()}, best of {REPEAT} (PDF: best of 3)")
-    for name in ("halland", "sydnarke"):
-        measure(name, ROOT / "data" / name)
-    with tempfile.TemporaryDirectory() as tmp:
-        measure("halland + 2000 rows", synthetic(Path(tmp), 2000))
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"peak resident memory {peak:.0f} MiB")
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    p.add_argument("--runs", type=int, default=int(os.environ.get("BENCH_RUNS", "5")))
+    p.add_argument("--batch-runs", type=int, default=int(os.environ.get("BENCH_BATCH_RUNS", "5")))
+    p.add_argument("--only", default=",".join(GROUPS), help="groups, comma-separated: " + ", ".join(GROUPS))
+    args = p.parse_args(argv)
+    began, rows = time.perf_counter(), []
+    with tempfile.TemporaryDirectory(prefix="finsam-bench-") as tmp:
+        ctx = Ctx(Path(tmp), args.runs)
+        for name in args.only.split(","):
+            print(f"… {name}", file=sys.stderr, flush=True)
+            rows += group(name, ctx, args.batch_runs)
+            table.write(rows, about(args.runs, args.batch_runs, began), ROOT / "build")
+    print(table.text(rows))
+    print("\nTargets\n" + table.targets(rows))
+    written = table.write(rows, about(args.runs, args.batch_runs, began), ROOT / "build")
+    print(f"\n{time.perf_counter() - began:.0f} s in all; wrote {written[0]} and {written[1]}")
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -12,6 +12,7 @@ Markdown and measures
   process, wall-clock and CPU time (the CPU time is what a busy machine cannot inflate).
 
     .venv/bin/python bench/watch_rebuild.py [halland|sydnarke|exempelbygd]
+    .venv/bin/python bench/watch_rebuild.py --json halland [EDITS]   (what `make bench` runs)
 """
 from __future__ import annotations
 
@@ -108,6 +109,37 @@ def in_process(name: str) -> None:
               f"{statistics.median(cpu):.2f} s CPU")
 
 
+def warm(name: str, edits: int = EDITS) -> dict[str, list[float]]:
+    """For `make bench`: in one warm process, after each one-line edit of the year's Markdown,
+    the HTML rebuild (Preview.rebuild) and the PDF after it (Preview.pdf), as the preview's
+    /pdf gives it: seconds from the start of the rebuild, HTML and PDF."""
+    sys.path.insert(0, str(ROOT))
+    from generator.watch.preview import Preview
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / name
+        shutil.copytree(ROOT / "data" / name, folder)
+        md = folder / f"{YEARS[name]}.md"
+        preview = Preview(folder, None)
+        preview.rebuild()
+        preview.pdf()  # the first PDF warms WeasyPrint and the fonts, as a preview's first look does
+        html, pdf = [], []
+        for i in range(edits):
+            md.write_text(md.read_text(encoding="utf-8").replace("\n\n", f"\n\nMätrad {i}.\n\n", 1), encoding="utf-8")
+            start = time.perf_counter()
+            state = preview.rebuild()
+            html.append(time.perf_counter() - start)
+            printed, _ = preview.pdf()
+            pdf.append(time.perf_counter() - start)
+            assert state.html is not None and f"Mätrad {i}." in state.html and printed, "the edit was not rebuilt"
+    return {"html": html, "pdf": pdf}
+
+
 if __name__ == "__main__":
+    if sys.argv[1:2] == ["--json"]:
+        import json
+
+        print(json.dumps(warm(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else EDITS)))
+        sys.exit()
     main(sys.argv[1] if len(sys.argv) > 1 else "halland")
     in_process(sys.argv[1] if len(sys.argv) > 1 else "halland")

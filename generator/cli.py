@@ -93,8 +93,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         _print(findings, sys.stderr)
         return EXIT_UNUSABLE
     outcomes = []
-    for folder in folders:
-        outcome = pipeline.build_year(folder, args.out, args.year, pdf=not args.html_only)
+    for outcome in pipeline.build_all(folders, args.out, args.year, pdf=not args.html_only, jobs=args.jobs):
+        if args.print_html is not None:
+            outcome = pipeline.with_print_html(outcome, args.print_html)
         _print(outcome.findings, sys.stderr)
         if outcome.todo and not outcome.written:  # a year not yet filled in is never built
             print(f"{outcome.forbund} {outcome.year}: byggdes inte; fyll i det som står ovan först", file=sys.stderr)
@@ -220,6 +221,10 @@ def parser() -> argparse.ArgumentParser:
         if name == "report":
             p.add_argument("--out", type=Path, default=Path("build"))
             p.add_argument("--html-only", action="store_true", help="hoppa över PDF:en (snabbare förhandsvisning)")
+            p.add_argument("--jobs", type=int, default=1, metavar="N",
+                           help="bygg förbunden i N processer samtidigt (0: en per kärna; standard 1)")
+            p.add_argument("--print-html", type=Path, metavar="FIL",
+                           help="skriv också den HTML som skrivs ut till PDF till FIL (för mätningar)")
         if name == "watch":
             _watch_arguments(p)
     return top

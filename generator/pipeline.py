@@ -8,10 +8,12 @@ and the tests all come through here, so each sees exactly what the others see.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .check import review, run_checks
 from .derive import Arsredovisning, Derived, derive_forbund, derive_report
@@ -19,6 +21,9 @@ from .findings import Finding, Pos, Severity, error
 from .load import Source, load_forbund
 from .narrative import read_narrative
 from .narrative.logotyp import read_logotyp
+
+if TYPE_CHECKING:
+    from .layout.page import Page
 
 
 @dataclass(frozen=True)
@@ -131,6 +136,15 @@ def render_report(report: Arsredovisning, lang: str = "sv") -> str:
     return render_html(layout_report(report), lang)
 
 
+def print_html(report: Arsredovisning, page: Page | None = None) -> str:
+    """Exactly the HTML print_report hands WeasyPrint: the page rendered for print (lang sv-SE).
+    `finsam report --print-html FIL` writes it, so the bench can print it with WeasyPrint alone."""
+    from .layout import layout_report
+    from .render import render_html
+
+    return render_html(page if page is not None else layout_report(report), "sv-SE", web=False)
+
+
 def print_report(report: Arsredovisning, folder: Path, draft: bool = False) -> tuple[bytes, list[Finding]]:
     """The report as PDF: the page rendered for print (lang sv-SE), then printed; and a
     finding for whatever is wider than the page.
@@ -139,7 +153,6 @@ def print_report(report: Arsredovisning, folder: Path, draft: bool = False) -> t
     A `draft` (the watch preview's) leaves out what only the archive needs (`pdf.print_pdf`)."""
     from . import archive, fit, pdf
     from .layout import layout_report
-    from .render import render_html
 
     page = layout_report(report)
     # The board's decision date stamps the embedded fonts, so the bytes follow the input.
@@ -148,7 +161,7 @@ def print_report(report: Arsredovisning, folder: Path, draft: bool = False) -> t
     metadata = pdf.Metadata(f"{page.front.titel} {report.year}", report.forbund.namn, int(decided.timestamp()))
     # The files it was made from go inside it (PDF/A-3 associated files), a finding for any unreadable.
     files, unread = ((), []) if draft else archive.source_files(folder, report.year, report.ar_med_fil)
-    printed, findings = pdf.print_pdf(render_html(page, "sv-SE", web=False), pdf.Collaborators.for_folder(folder),
+    printed, findings = pdf.print_pdf(print_html(report, page), pdf.Collaborators.for_folder(folder),
                                       metadata, sources, files, draft)
     return printed, unread + findings
 
@@ -184,3 +197,48 @@ def forbund_outcomes(folders: list[Path], year: int | None, every_year: bool,
                      review: bool = False) -> Iterator[Outcome]:
     for folder in folders:
         yield from check_forbund(folder, year, every_year, review=review)
+
+
+# --- Several förbund at once (`finsam report --jobs N`) ----------------------------------
+
+def build_all(folders: list[Path], out: Path, year: int | None = None, pdf: bool = True,
+              jobs: int = 1) -> Iterator[Outcome]:
+    """build_year for each folder, in their order; with `jobs` other than 1 on that many
+    processes (0: every core). Processes, not threads: printing patches a module global
+    (pdfua.trace). The outcomes come in the folders' order whatever finishes first, so the
+    output is the serial run's."""
+    import os
+
+    workers = min(len(folders), jobs if jobs > 0 else os.cpu_count() or 1)
+    if workers <= 1:
+        yield from (build_year(folder, out, year, pdf) for folder in folders)
+        return
+    from concurrent.futures import ProcessPoolExecutor
+    from itertools import repeat
+
+    from .output import TMP
+
+    # A file of this (living) process keeps out/.tmp, where each worker writes its files
+    # before renaming them, from being removed by one worker while another writes.
+    keeper = out / TMP / f"{os.getpid()}.batch"
+    with contextlib.suppress(OSError):  # out cannot be written: each build says so
+        keeper.parent.mkdir(parents=True, exist_ok=True)
+        keeper.touch()
+    try:
+        with ProcessPoolExecutor(workers) as pool:
+            yield from pool.map(build_year, folders, repeat(out), repeat(year), repeat(pdf))
+    finally:
+        keeper.unlink(missing_ok=True)
+        with contextlib.suppress(OSError):  # another run is writing there
+            keeper.parent.rmdir()
+
+
+def with_print_html(outcome: Outcome, path: Path) -> Outcome:
+    """A built year with its print HTML (print_html) also written to `path`
+    (`finsam report --print-html FIL`), or a finding saying why it could not be."""
+    from . import output
+
+    if outcome.report is None or not outcome.written:
+        return outcome
+    written, problems = output.write_all({path: print_html(outcome.report).encode("utf-8")})
+    return replace(outcome, findings=outcome.findings + tuple(problems), written=outcome.written + tuple(written))

@@ -22,6 +22,10 @@ class Key(str):
         self.display = display
         return self
 
+    def __getnewargs__(self) -> tuple[str, str, Format]:  # type: ignore[override]
+        """What pickle passes to __new__: a report crosses processes in `finsam report --jobs`."""
+        return str(self), self.label, self.display
+
 
 class Section:
     """A group of fixed keys under one prefix; subclasses list them as attributes."""
