@@ -9,6 +9,7 @@ Actions each also as a workflow command (an annotation), and `check --format sar
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -93,7 +94,9 @@ def cmd_report(args: argparse.Namespace) -> int:
         _print(findings, sys.stderr)
         return EXIT_UNUSABLE
     outcomes = []
-    for outcome in pipeline.build_all(folders, args.out, args.year, pdf=not args.html_only, jobs=args.jobs):
+    # One förbund-year's PDF prints on the second core while the first checks and renders the web page.
+    for outcome in pipeline.build_all(folders, args.out, args.year, pdf=not args.html_only, jobs=args.jobs,
+                                      printer=(os.cpu_count() or 1) > 1):
         if args.print_html is not None:
             outcome = pipeline.with_print_html(outcome, args.print_html)
         _print(outcome.findings, sys.stderr)

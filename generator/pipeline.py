@@ -23,6 +23,9 @@ from .narrative import read_narrative
 from .narrative.logotyp import read_logotyp
 
 if TYPE_CHECKING:
+    from .printer import Printer
+
+if TYPE_CHECKING:
     from .layout.page import Page
 
 
@@ -167,12 +170,12 @@ def print_report(report: Arsredovisning, folder: Path, draft: bool = False) -> t
 
 
 def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = True,
-               base: Path | None = None) -> Outcome:
+               base: Path | None = None, printer: Printer | None = None) -> Outcome:
     """Check one förbund-year and, when it has no errors, write its HTML (and PDF) into `out`.
 
     Both files are made completely in memory and then replace the old ones, so a failure
-    leaves the previous report as it was.
-    """
+    leaves the previous report as it was. With a `printer` the PDF is printed in its process
+    while this one renders the web page."""
     from . import output
 
     outcome = check_year(folder, year, base)
@@ -180,9 +183,12 @@ def build_year(folder: Path, out: Path, year: int | None = None, pdf: bool = Tru
         return outcome
     report = outcome.report
     stem = out / f"{outcome.forbund}-{report.year}"
+    printing = printer.submit(report, folder) if pdf and printer is not None else None
     files = {stem.with_suffix(".html"): render_report(report).encode("utf-8")}
     printed: list[Finding] = []
-    if pdf:
+    if printing is not None:
+        files[stem.with_suffix(".pdf")], printed = printing.result()
+    elif pdf:
         files[stem.with_suffix(".pdf")], printed = print_report(report, folder)
     if any(f.severity is Severity.ERROR for f in printed):
         # Content wider than the page: a board must not sign a report with a table cut at
@@ -202,14 +208,20 @@ def forbund_outcomes(folders: list[Path], year: int | None, every_year: bool,
 # --- Several förbund at once (`finsam report --jobs N`) ----------------------------------
 
 def build_all(folders: list[Path], out: Path, year: int | None = None, pdf: bool = True,
-              jobs: int = 1) -> Iterator[Outcome]:
+              jobs: int = 1, printer: bool = False) -> Iterator[Outcome]:
     """build_year for each folder, in their order; with `jobs` other than 1 on that many
-    processes (0: every core). Processes, not threads: printing patches a module global
-    (pdfua.trace). The outcomes come in the folders' order whatever finishes first, so the
-    output is the serial run's."""
+    processes (0: every core), else with `printer` the PDFs on a second core (printer.py).
+    Processes, not threads: printing patches a module global (pdfua.trace). The outcomes
+    come in the folders' order whatever finishes first, so the output is the serial run's."""
     import os
 
     workers = min(len(folders), jobs if jobs > 0 else os.cpu_count() or 1)
+    if workers <= 1 and pdf and printer:
+        from .printer import Printer
+
+        with Printer() as printing:
+            yield from (build_year(folder, out, year, pdf, printer=printing) for folder in folders)
+        return
     if workers <= 1:
         yield from (build_year(folder, out, year, pdf) for folder in folders)
         return
