@@ -55,21 +55,55 @@ def _typed(match: re.Match[str]) -> tuple[Decimal, str | None, int] | None:
     return value, unit, len(decimals)
 
 
-def _matches(value: Decimal, unit: str | None, decimals: int, figure: Decimal, key: str) -> bool:
-    kind = format_of(key)
-    if unit == "%":
-        shown = (abs(figure) * 100).quantize(Decimal(1).scaleb(-decimals))
-        return kind == ANDEL and value not in (0, 100) and shown == value
-    if kind == ANTAL:
-        return unit is None and not decimals and value >= 100 and abs(figure) == value
-    if kind != BELOPP:
-        return False
-    size = _UNITS.get(unit or "kr", Decimal(1))
-    if size == 1:
-        return value >= 1000 and abs(figure) == value
-    if size == 1000 and value < 10 or size == 1000000 and not decimals:
-        return False  # too coarse to be more than a coincidence
-    return (abs(figure) / size).quantize(Decimal(1).scaleb(-decimals)) == value
+_Ranked = tuple[tuple[int, bool, int, str], str, int]  # (_rank, key, year)
+
+
+class _Figures:
+    """This year's and last year's figures, looked up by the value a text would show them as.
+
+    The same matches as trying every figure for every number, as a dictionary per way of
+    writing (exact kronor, a count, a share or an amount rounded in tkr/mnkr with so many
+    decimals), each built on first use: a large förbund has thousands of figures and its
+    texts hundreds of numbers."""
+
+    def __init__(self, r: Arsredovisning) -> None:
+        self.r = r
+        self._rows: list[tuple[str, Decimal, str, _Ranked]] | None = None
+        self._by: dict[tuple[str, Decimal, int], dict[Decimal, list[_Ranked]]] = {}
+
+    def rows(self) -> list[tuple[str, Decimal, str, _Ranked]]:
+        """Each figure with its format, when a text has its first number (most have none)."""
+        if self._rows is None:
+            r = self.r
+            self._rows = [(key, abs(figure), format_of(key), (_rank(key, i), key, year))
+                          for i, year in enumerate((r.year, r.year - 1))
+                          for key, figure in r.figures.get(year, {}).items() if figure is not None]
+        return self._rows
+
+    def _index(self, kind: str, size: Decimal, decimals: int) -> dict[Decimal, list[_Ranked]]:
+        if (kind, size, decimals) not in self._by:
+            step = Decimal(1).scaleb(-decimals)
+            index: dict[Decimal, list[_Ranked]] = {}
+            for _, figure, fmt, ranked in self.rows():
+                if fmt == kind:
+                    shown = figure if size == 0 else (figure * 100 if kind == ANDEL else figure / size).quantize(step)
+                    index.setdefault(shown, []).append(ranked)
+            self._by[kind, size, decimals] = index
+        return self._by[kind, size, decimals]
+
+    def matching(self, value: Decimal, unit: str | None, decimals: int) -> list[_Ranked]:
+        """Every (rank, key, year) whose figure the number as written shows."""
+        if unit == "%":
+            return [] if value in (0, 100) else self._index(ANDEL, Decimal(100), decimals).get(value, [])
+        found: list[_Ranked] = []
+        if unit is None and not decimals and value >= 100:
+            found += self._index(ANTAL, Decimal(0), 0).get(value, [])
+        size = _UNITS.get(unit or "kr", Decimal(1))
+        if size == 1:
+            found += self._index(BELOPP, Decimal(0), 0).get(value, []) if value >= 1000 else []
+        elif not (size == 1000 and value < 10 or size == 1000000 and not decimals):  # else too coarse
+            found += self._index(BELOPP, size, decimals).get(value, [])
+        return found
 
 
 def _rank(key: str, year_rank: int) -> tuple[int, bool, int, str]:
@@ -88,14 +122,12 @@ def _advice(r: Arsredovisning, key: str, year: int, unit: str | None, negative: 
     return "{{ " + key + at + (f" | {fmt}" if fmt else "") + " }}"
 
 
-def _finding(r: Arsredovisning, match: re.Match[str], pos: Pos) -> Finding | None:
+def _finding(r: Arsredovisning, figures: _Figures, match: re.Match[str], pos: Pos) -> Finding | None:
     typed = _typed(match)
     if typed is None:
         return None
     value, unit, decimals = typed
-    found = sorted((_rank(key, i), key, year) for i, year in enumerate((r.year, r.year - 1))
-                   for key, figure in r.figures.get(year, {}).items()
-                   if _matches(value, unit, decimals, figure, key))
+    found = sorted(figures.matching(value, unit, decimals))
     if not found:
         return None
     _, key, year = found[0]
@@ -110,11 +142,12 @@ def _finding(r: Arsredovisning, match: re.Match[str], pos: Pos) -> Finding | Non
 
 def check_tal_i_text(r: Arsredovisning) -> Iterator[Finding]:
     """A figure of the export typed as a number in the narrative: name it instead."""
+    figures = _Figures(r)
     for text, path, first_line, value_col in _texts(r):
         prose = _blanked(text)
         for match in NUMBER.finditer(prose):
             line = first_line + text.count("\n", 0, match.start())
             col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-            finding = _finding(r, match, _on_value_line(Pos(path, line, col), first_line, value_col))
+            finding = _finding(r, figures, match, _on_value_line(Pos(path, line, col), first_line, value_col))
             if finding is not None:
                 yield finding
