@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     began, rows = time.perf_counter(), []
     # The package compiled to bytecode first, as a user's first run leaves it: where
     # PYTHONDONTWRITEBYTECODE is set (some CI images), every measured process would
-    # otherwise compile the whole package from source again (about 0.15 s of each).
+    # otherwise compile the whole package from source again.
     import compileall
 
     compileall.compile_dir(str(ROOT / "generator"), quiet=1)
