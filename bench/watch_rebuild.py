@@ -16,6 +16,7 @@ Markdown and measures
 """
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
 import socket
@@ -25,7 +26,9 @@ import sys
 import tempfile
 import time
 import urllib.request
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 YEARS = {"halland": 2023, "sydnarke": 2023, "exempelbygd": 2024}
@@ -89,16 +92,22 @@ def main(name: str) -> None:
               f"{statistics.median(served):.2f} s (each {', '.join(f'{s:.2f}' for s in served)})")
 
 
-def in_process(name: str) -> None:
+@contextlib.contextmanager
+def _preview(name: str) -> Iterator[tuple[Any, Path]]:
+    """The preview of a copy of an example, built once, and the year's Markdown to edit."""
     sys.path.insert(0, str(ROOT))
     from generator.watch.preview import Preview
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / name
         shutil.copytree(ROOT / "data" / name, folder)
-        md = folder / f"{YEARS[name]}.md"
         preview = Preview(folder, None)
         preview.rebuild()
+        yield preview, folder / f"{YEARS[name]}.md"
+
+
+def in_process(name: str) -> None:
+    with _preview(name) as (preview, md):
         wall, cpu = [], []
         for i in range(EDITS):
             md.write_text(md.read_text(encoding="utf-8").replace("\n\n", f"\n\nMätrad {i}.\n\n", 1), encoding="utf-8")
@@ -113,15 +122,7 @@ def warm(name: str, edits: int = EDITS) -> dict[str, list[float]]:
     """For `make bench`: in one warm process, after each one-line edit of the year's Markdown,
     the HTML rebuild (Preview.rebuild) and the PDF after it (Preview.pdf), as the preview's
     /pdf gives it: seconds from the start of the rebuild, HTML and PDF."""
-    sys.path.insert(0, str(ROOT))
-    from generator.watch.preview import Preview
-
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / name
-        shutil.copytree(ROOT / "data" / name, folder)
-        md = folder / f"{YEARS[name]}.md"
-        preview = Preview(folder, None)
-        preview.rebuild()
+    with _preview(name) as (preview, md):
         preview.pdf()  # the first PDF warms WeasyPrint and the fonts, as a preview's first look does
         html, pdf = [], []
         for i in range(edits):
