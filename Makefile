@@ -85,15 +85,17 @@ define report_rule
 build/$1-$2.pdf build/$1-$2.html &: $(REPORT_INPUTS) data/$1 $(if $(shell find data/$1 -newer build/$1-$2.pdf -print -quit 2>/dev/null),FORCE)
 	$(PY) -m generator report --forbund $1 --year $2
 endef
-.PHONY: FORCE
+.PHONY: FORCE report-files
 FORCE:
+# Both files of each report, as one goal: make then names none of them "up to date".
+report-files: $(REPORTS) $(REPORTS:.pdf=.html)
 $(foreach r,$(REPORTS),$(eval $(call report_rule,$(word 1,$(subst -, ,$(basename $(notdir $r)))),$(lastword $(subst -, ,$(basename $(notdir $r)))))))
 
 report: $(STAMP)
 ifeq ($(KNOWN),yes)
 	@if $(MAKE) -f $(THIS_MAKEFILE) --no-print-directory -q $(REPORTS) $(REPORTS:.pdf=.html); then \
 	  echo "Inget har ändrats sedan senaste bygget; aktuella (PDF och HTML): $(REPORTS)"; \
-	else $(MAKE) -f $(THIS_MAKEFILE) --no-print-directory -k $(REPORTS) $(REPORTS:.pdf=.html); fi
+	else $(MAKE) -f $(THIS_MAKEFILE) --no-print-directory -k report-files; fi
 else
 	$(PY) -m generator report $(ARGS)
 endif
