@@ -30,12 +30,6 @@ def _warm() -> None:
     FontConfiguration()  # fontconfig reads the machine's font list once, here
 
 
-def _print(report: Arsredovisning, folder: Path) -> tuple[bytes, list[Finding]]:
-    from .pipeline import print_report
-
-    return print_report(report, folder)
-
-
 class Printer:
     """One print process, started (and warmed) when made; a context manager that stops it."""
 
@@ -48,7 +42,9 @@ class Printer:
         self._pool.submit(_warm)
 
     def submit(self, report: Arsredovisning, folder: Path) -> Future[tuple[bytes, list[Finding]]]:
-        return self._pool.submit(_print, report, folder)
+        from .pipeline import print_report  # here: pipeline imports this module where it builds
+
+        return self._pool.submit(print_report, report, folder)
 
     def __enter__(self) -> Printer:
         return self

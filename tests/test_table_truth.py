@@ -13,12 +13,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import re
-from collections.abc import Iterator
 from decimal import ROUND_HALF_EVEN, Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 
+from generator.compare.places import tables
 from generator.figures import figure_table
 from generator.formatting import UNITS, distribute
 from generator.layout import Table, layout_report
@@ -38,21 +38,6 @@ TOTALS = ("summa", "totalsumma", "minnespost")
 # A text cell that is nothing but a figure ("45", "12 %", "1 200 kr") carries a figure
 # the export cannot vouch for.
 FIGURE_TEXT = re.compile(r"^[−-]?\d[\d\s\u00a0\u202f,]*(\s?(%|kr|tkr|mnkr))?$")
-
-
-def tables_of(value: object) -> Iterator[Table]:
-    """Every Table reachable from the laid-out page: fields, mappings and sequences."""
-    if isinstance(value, Table):
-        yield value
-    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
-        for f in dataclasses.fields(value):
-            yield from tables_of(getattr(value, f.name))
-    elif isinstance(value, dict):
-        for v in value.values():
-            yield from tables_of(v)
-    elif isinstance(value, (list, tuple)):
-        for v in value:
-            yield from tables_of(v)
 
 
 def _numeric(table: Table, row: Row, column: Column, value: object) -> bool:
@@ -88,7 +73,7 @@ def disagreements(report) -> list[str]:
     """Every cell of every table that is not the export's figure, as 'table / row / column: why'."""
     figures = figure_table(report)
     found = []
-    for table in tables_of(layout_report(report)):
+    for table in tables(layout_report(report)):
         expected = expected_cells(table, figures, report.year)
         for i, row in enumerate(table.rows):
             for j, (column, value) in enumerate(zip(table.columns, row.values, strict=True)):
@@ -129,7 +114,7 @@ def test_a_wrong_cell_is_found():
     """The check itself can fail: a table cell changed by one krona is reported."""
     report = derive_year(DATA / "halland", 2023)
     page = layout_report(report)
-    table = next(tables_of(page))
+    table = next(tables(page))
     figures = figure_table(report)
     row = table.rows[0]
     bad = dataclasses.replace(row, values=(row.values[0] + 1, *row.values[1:]))  # type: ignore[operator]

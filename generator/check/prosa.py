@@ -68,14 +68,14 @@ class _Figures:
 
     def __init__(self, r: Arsredovisning) -> None:
         self.r = r
-        self._rows: list[tuple[str, Decimal, str, _Ranked]] | None = None
+        self._rows: list[tuple[Decimal, str, _Ranked]] | None = None
         self._by: dict[tuple[str, Decimal, int], dict[Decimal, list[_Ranked]]] = {}
 
-    def rows(self) -> list[tuple[str, Decimal, str, _Ranked]]:
+    def rows(self) -> list[tuple[Decimal, str, _Ranked]]:
         """Each figure with its format, when a text has its first number (most have none)."""
         if self._rows is None:
             r = self.r
-            self._rows = [(key, abs(figure), format_of(key), (_rank(key, i), key, year))
+            self._rows = [(abs(figure), format_of(key), (_rank(key, i), key, year))
                           for i, year in enumerate((r.year, r.year - 1))
                           for key, figure in r.figures.get(year, {}).items() if figure is not None]
         return self._rows
@@ -84,7 +84,7 @@ class _Figures:
         if (kind, size, decimals) not in self._by:
             step = Decimal(1).scaleb(-decimals)
             index: dict[Decimal, list[_Ranked]] = {}
-            for _, figure, fmt, ranked in self.rows():
+            for figure, fmt, ranked in self.rows():
                 if fmt == kind:
                     shown = figure if size == 0 else (figure * 100 if kind == ANDEL else figure / size).quantize(step)
                     index.setdefault(shown, []).append(ranked)
